@@ -1,0 +1,44 @@
+package io.nodeward.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One fixed, realistic sample of every event type: the golden files are these, encoded. */
+final class EventSamples {
+
+  static final Instant T = Instant.parse("2026-11-24T10:15:30Z");
+  static final String USER = "3f9c2a1e-7b4d-4c8e-9a0f-2d6b8e1c5a73";
+  static final String NODE = "demo-node-1";
+  static final String SERIAL = "5c1e0f9a7b3d2c48e6f1a0b9c8d7e6f5a4b3c2d1";
+  static final String FP = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+  static final String PEM = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUXB4PmnsdLEjm8aC5yNfm9aSzwtEwCgYIKoZIzj0EAwIw\nFzEVMBMGA1UEAwwMbm9kZXdhcmQgQ0EwHhcNMjYxMTI0MTAxNTMwWhcNMjYxMjAx\n-----END CERTIFICATE-----\n";
+
+  private EventSamples() {
+  }
+
+  static List<CloudEvent<?>> all() {
+    return List.of(
+        event("6f1c1c2e-0d3a-4a43-9d43-1f0c4e2b7a01", "/nodeward/issuer",
+            new NodeProvisioned(NODE, USER, "http://127.0.0.1:9000", T, "admin")),
+        event("6f1c1c2e-0d3a-4a43-9d43-1f0c4e2b7a02", "/nodeward/issuer",
+            new NodeDeprovisioned(NODE, USER, T.plusSeconds(3600), "admin")),
+        event("6f1c1c2e-0d3a-4a43-9d43-1f0c4e2b7a03", "/nodeward/issuer",
+            new CertificateIssued(SERIAL, USER, NODE, T, T.plusSeconds(7 * 86400), KeyAlgorithm.RSA_2048,
+                KeySource.SERVER_GENERATED, CaBackend.LOCAL, FP, PEM, T, USER)),
+        event("6f1c1c2e-0d3a-4a43-9d43-1f0c4e2b7a04", "/nodeward/issuer",
+            new CertificateRevoked(SERIAL, USER, NODE, T, T.plusSeconds(7 * 86400), FP,
+                RevocationReason.KEY_COMPROMISE, T.plusSeconds(60), USER)),
+        event("6f1c1c2e-0d3a-4a43-9d43-1f0c4e2b7a05", "/nodeward/issuer",
+            new IssuanceDenied("req-7c2f", USER, "other-node", IssuanceRefusal.NOT_OWNER,
+                "node other-node belongs to another user", T)),
+        event("6f1c1c2e-0d3a-4a43-9d43-1f0c4e2b7a06", "/nodeward/authorizer/gw-1",
+            new AccessDecided("d-8a1b", SERIAL, USER, NODE, NODE, "GET", "/nodes/demo-node-1/status",
+                Effect.ALLOW, DecisionReason.ALLOWED, "127.0.0.1", "TLSv1.3", T, "gw-1")),
+        event("6f1c1c2e-0d3a-4a43-9d43-1f0c4e2b7a07", "/nodeward/audit",
+            new AuditCheckpoint(42, FP, T, "audit-key-1", "SHA256withECDSA", "MEUCIQDk")));
+  }
+
+  private static <T extends EventData> CloudEvent<T> event(String id, String source, T data) {
+    return new CloudEvent<>(id, source, EventType.of(data), T, data);
+  }
+}
