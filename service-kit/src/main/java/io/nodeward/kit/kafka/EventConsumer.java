@@ -1,0 +1,254 @@
+package io.nodeward.kit.kafka;
+
+import io.nodeward.events.CloudEvent;
+import io.nodeward.events.EventCodec;
+import io.nodeward.events.EventData;
+import io.nodeward.events.InvalidEventException;
+import io.nodeward.events.Topic;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.kafka.client.common.PartitionInfo;
+import io.vertx.kafka.client.common.TopicPartition;
+import io.vertx.kafka.client.consumer.KafkaConsumer;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
+import io.vertx.kafka.client.consumer.OffsetAndMetadata;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A poll loop that hands batches of validated CloudEvents to a {@link BatchHandler}. Offsets are committed
+ * only after the handler's Future succeeds; a failed batch is re-read from its first offsets after a backoff.
+ * Records that are not valid events go to the dead-letter topic (and that send must succeed before the batch
+ * counts as done), so a poison record never stops consumption and is never silently dropped.
+ */
+public final class EventConsumer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
+
+  private final Vertx vertx;
+  private final KafkaSettings settings;
+  private final ConsumerSpec spec;
+  private final BatchHandler handler;
+  private final EventCodec codec;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final DeadLetterPublisher deadLetters;
+  private final Map<TopicPartition, Long> appliedPositions = new ConcurrentHashMap<>();
+  private final AtomicLong appliedEvents = new AtomicLong();
+  private final AtomicLong deadLettered = new AtomicLong();
+  private final AtomicLong failedBatches = new AtomicLong();
+  private final Promise<Void> stopped = Promise.promise();
+  private volatile boolean running = true;
+  private volatile String lastError;
+
+  private EventConsumer(Vertx vertx, KafkaSettings settings, ConsumerSpec spec, BatchHandler handler, EventCodec codec) {
+    this.vertx = vertx;
+    this.settings = settings;
+    this.spec = spec;
+    this.handler = handler;
+    this.codec = codec;
+    this.consumer = KafkaConsumer.create(vertx, settings.consumerConfig(spec.groupId(), spec.maxPollRecords()));
+    this.deadLetters = new DeadLetterPublisher(vertx, settings, settings.clientId());
+  }
+
+  public static Future<EventConsumer> start(Vertx vertx, KafkaSettings settings, ConsumerSpec spec, BatchHandler handler) {
+    return start(vertx, settings, spec, handler, new EventCodec());
+  }
+
+  public static Future<EventConsumer> start(Vertx vertx, KafkaSettings settings, ConsumerSpec spec, BatchHandler handler,
+      EventCodec codec) {
+    EventConsumer eventConsumer = new EventConsumer(vertx, settings, spec, handler, codec);
+    return eventConsumer.attach()
+        .onSuccess(v -> eventConsumer.loop())
+        .recover(e -> eventConsumer.close().transform(x -> Future.failedFuture(e)))
+        .map(eventConsumer);
+  }
+
+  private Future<Void> attach() {
+    Set<String> names = spec.topics().stream().map(Topic::name).collect(Collectors.toCollection(HashSet::new));
+    if (!spec.replaying()) {
+      return consumer.subscribe(names);
+    }
+    List<Future<List<PartitionInfo>>> lookups = names.stream().map(consumer::partitionsFor).toList();
+    return Future.all(lookups).compose(all -> {
+      Set<TopicPartition> partitions = new HashSet<>();
+      for (Future<List<PartitionInfo>> lookup : lookups) {
+        lookup.result().forEach(p -> partitions.add(new TopicPartition(p.getTopic(), p.getPartition())));
+      }
+      if (partitions.isEmpty()) {
+        return Future.failedFuture(new IllegalStateException("topics " + names + " do not exist at "
+            + settings.bootstrapServers() + "; create them first (TopicProvisioner)"));
+      }
+      return consumer.assign(partitions).compose(v -> consumer.seekToBeginning(partitions));
+    });
+  }
+
+  private void loop() {
+    if (!running) {
+      stopped.tryComplete();
+      return;
+    }
+    consumer.poll(settings.pollTimeout())
+        .compose(this::process)
+        .compose(v -> refreshPositions())
+        .onComplete(ar -> {
+          if (ar.succeeded()) {
+            lastError = null;
+            loop();
+          } else {
+            failedBatches.incrementAndGet();
+            lastError = String.valueOf(ar.cause().getMessage());
+            if (running) {
+              LOG.warn("{}: batch failed, re-reading it in {} ms: {}", settings.clientId(),
+                  spec.retryBackoff().toMillis(), lastError);
+              vertx.setTimer(spec.retryBackoff().toMillis(), id -> loop());
+            } else {
+              stopped.tryComplete();
+            }
+          }
+        });
+  }
+
+  private Future<Void> process(KafkaConsumerRecords<String, byte[]> records) {
+    if (records.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<ConsumedEvent> valid = new ArrayList<>(records.size());
+    List<DeadLetterPublisher.Rejected> rejected = new ArrayList<>();
+    Map<TopicPartition, Long> first = new LinkedHashMap<>();
+    Map<TopicPartition, Long> last = new LinkedHashMap<>();
+    for (int i = 0; i < records.size(); i++) {
+      KafkaConsumerRecord<String, byte[]> record = records.recordAt(i);
+      TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+      first.putIfAbsent(tp, record.offset());
+      last.put(tp, record.offset());
+      try {
+        CloudEvent<EventData> event = codec.decode(record.value());
+        valid.add(new ConsumedEvent(event, record.topic(), record.partition(), record.offset()));
+      } catch (InvalidEventException e) {
+        rejected.add(new DeadLetterPublisher.Rejected(record, e.getMessage()));
+      }
+    }
+    return deadLetters.send(rejected)
+        .compose(v -> valid.isEmpty() ? Future.<Void>succeededFuture() : handler.handle(valid))
+        .compose(v -> commit(last))
+        .onSuccess(v -> {
+          appliedEvents.addAndGet(valid.size());
+          if (!rejected.isEmpty()) {
+            deadLettered.addAndGet(rejected.size());
+            LOG.warn("{}: {} record(s) were not valid events and went to the dead-letter topic",
+                settings.clientId(), rejected.size());
+          }
+        })
+        .recover(e -> rewind(first).transform(x -> Future.failedFuture(e)));
+  }
+
+  private Future<Void> commit(Map<TopicPartition, Long> last) {
+    if (spec.replaying()) {
+      return Future.succeededFuture();
+    }
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    last.forEach((tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset + 1, "")));
+    return consumer.commit(offsets).mapEmpty();
+  }
+
+  private Future<Void> rewind(Map<TopicPartition, Long> first) {
+    return Future.all(first.entrySet().stream().map(e -> consumer.seek(e.getKey(), e.getValue())).toList()).mapEmpty();
+  }
+
+  /** After a batch is applied and before the next poll, the consumer's position is exactly what is applied. */
+  private Future<Void> refreshPositions() {
+    return consumer.assignment().compose(assigned -> Future.all(assigned.stream()
+        .map(tp -> consumer.position(tp).onSuccess(p -> appliedPositions.put(tp, p)))
+        .toList())
+        .onSuccess(v -> appliedPositions.keySet().retainAll(assigned))
+        .mapEmpty());
+  }
+
+  /**
+   * For every assigned partition, how many records exist that are not applied yet (end offset minus applied
+   * position). Fetches end offsets from the broker: it fails when the broker is unreachable, which is how
+   * callers learn they cannot confirm freshness.
+   */
+  public Future<Map<TopicPartition, Long>> lag() {
+    Set<TopicPartition> assigned = new HashSet<>(appliedPositions.keySet());
+    if (assigned.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return consumer.endOffsets(assigned).map(ends -> {
+      Map<TopicPartition, Long> lag = new HashMap<>();
+      ends.forEach((tp, end) -> lag.put(tp, Math.max(0, end - appliedPositions.getOrDefault(tp, 0L))));
+      return lag;
+    });
+  }
+
+  /** Succeeds once everything that existed when it was called has been applied. */
+  public Future<Void> awaitCaughtUp() {
+    return consumer.assignment().compose(assigned -> assigned.isEmpty()
+        ? Future.succeededFuture(Map.<TopicPartition, Long>of())
+        : consumer.endOffsets(assigned)).compose(this::awaitPositions);
+  }
+
+  private Future<Void> awaitPositions(Map<TopicPartition, Long> targets) {
+    Promise<Void> done = Promise.promise();
+    checkPositions(targets, done);
+    return done.future();
+  }
+
+  private void checkPositions(Map<TopicPartition, Long> targets, Promise<Void> done) {
+    boolean reached = targets.entrySet().stream()
+        .allMatch(e -> appliedPositions.getOrDefault(e.getKey(), -1L) >= e.getValue());
+    if (reached) {
+      done.tryComplete();
+    } else if (!running) {
+      done.tryFail("consumer stopped before catching up");
+    } else {
+      vertx.setTimer(20, id -> checkPositions(targets, done));
+    }
+  }
+
+  public long appliedEvents() {
+    return appliedEvents.get();
+  }
+
+  public long deadLettered() {
+    return deadLettered.get();
+  }
+
+  public long failedBatches() {
+    return failedBatches.get();
+  }
+
+  /** The last batch failure's message while failing, else null. */
+  public String lastError() {
+    return lastError;
+  }
+
+  public boolean running() {
+    return running;
+  }
+
+  /** Stops after the batch in hand (if any) is applied or failed, then closes the clients. */
+  public Future<Void> close() {
+    if (!running) {
+      return stopped.future();
+    }
+    running = false;
+    vertx.setTimer(Math.max(1_000, settings.pollTimeout().toMillis() * 10), id -> stopped.tryComplete());
+    return stopped.future()
+        .transform(x -> consumer.close())
+        .transform(x -> deadLetters.close())
+        .recover(e -> Future.succeededFuture());
+  }
+}

@@ -1,0 +1,60 @@
+package io.nodeward.kit.kafka;
+
+import io.nodeward.events.CloudEvent;
+import io.nodeward.events.EventCodec;
+import io.nodeward.events.EventData;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import io.vertx.kafka.client.producer.KafkaProducerRecord;
+import java.time.Clock;
+
+/**
+ * Publishes nodeward events as structured CloudEvents to the topic their type declares, keyed by
+ * {@link EventData#key()}. A returned Future succeeds only once every in-sync replica has the record
+ * (idempotent producer, {@code acks=all}): callers rely on that before they answer anyone.
+ */
+public final class EventPublisher {
+
+  private final KafkaProducer<String, byte[]> producer;
+  private final EventCodec codec;
+  private final String source;
+  private final Clock clock;
+
+  private EventPublisher(KafkaProducer<String, byte[]> producer, EventCodec codec, String source, Clock clock) {
+    this.producer = producer;
+    this.codec = codec;
+    this.source = source;
+    this.clock = clock;
+  }
+
+  public static EventPublisher create(Vertx vertx, KafkaSettings settings, String source) {
+    return create(vertx, settings, source, new EventCodec(), Clock.systemUTC());
+  }
+
+  public static EventPublisher create(Vertx vertx, KafkaSettings settings, String source, EventCodec codec, Clock clock) {
+    return new EventPublisher(KafkaProducer.create(vertx, settings.producerConfig()), codec, source, clock);
+  }
+
+  /** Wraps {@code data} in a new CloudEvent (fresh UUID, now) and publishes it. */
+  public <T extends EventData> Future<CloudEvent<T>> publish(T data) {
+    CloudEvent<T> event = CloudEvent.of(source, data, clock.instant());
+    return publish(event).map(event);
+  }
+
+  /** Publishes an event as it is: re-sending keeps its id, so consumers see a duplicate, not a second event. */
+  public Future<Void> publish(CloudEvent<?> event) {
+    KafkaProducerRecord<String, byte[]> record =
+        KafkaProducerRecord.create(event.topic().name(), event.key(), codec.encodeBytes(event));
+    record.addHeader("content-type", CloudEvent.CONTENT_TYPE);
+    return producer.send(record).mapEmpty();
+  }
+
+  public String source() {
+    return source;
+  }
+
+  public Future<Void> close() {
+    return producer.close();
+  }
+}

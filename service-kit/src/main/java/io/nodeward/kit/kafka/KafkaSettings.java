@@ -1,0 +1,88 @@
+package io.nodeward.kit.kafka;
+
+import io.nodeward.kit.config.Env;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a service reaches Kafka. Producers are idempotent with {@code acks=all}; consumers never auto-commit.
+ *
+ * @param bootstrapServers host:port list
+ * @param clientId prefix of every client id this service opens (appears in broker logs and metrics)
+ * @param deliveryTimeout how long a publish may take, retries included, before it fails
+ * @param pollTimeout how long one consumer poll waits for records (small: revocations must travel fast)
+ */
+public record KafkaSettings(String bootstrapServers, String clientId, Duration deliveryTimeout, Duration pollTimeout) {
+
+  public static final String BOOTSTRAP_VARIABLE = "NODEWARD_KAFKA_BOOTSTRAP";
+
+  public KafkaSettings {
+    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    Objects.requireNonNull(clientId, "clientId");
+    Objects.requireNonNull(deliveryTimeout, "deliveryTimeout");
+    Objects.requireNonNull(pollTimeout, "pollTimeout");
+  }
+
+  public KafkaSettings(String bootstrapServers, String clientId) {
+    this(bootstrapServers, clientId, Duration.ofSeconds(30), Duration.ofMillis(100));
+  }
+
+  /** NODEWARD_KAFKA_BOOTSTRAP (default 127.0.0.1:9092), NODEWARD_KAFKA_DELIVERY_TIMEOUT (30s), NODEWARD_KAFKA_POLL_TIMEOUT (100ms). */
+  public static KafkaSettings fromEnv(Env env, String clientId) {
+    return new KafkaSettings(
+        env.string(BOOTSTRAP_VARIABLE, "127.0.0.1:9092"),
+        clientId,
+        env.duration("NODEWARD_KAFKA_DELIVERY_TIMEOUT", Duration.ofSeconds(30)),
+        env.duration("NODEWARD_KAFKA_POLL_TIMEOUT", Duration.ofMillis(100)));
+  }
+
+  public KafkaSettings withClientId(String id) {
+    return new KafkaSettings(bootstrapServers, id, deliveryTimeout, pollTimeout);
+  }
+
+  public KafkaSettings withDeliveryTimeout(Duration timeout) {
+    return new KafkaSettings(bootstrapServers, clientId, timeout, pollTimeout);
+  }
+
+  public Map<String, String> producerConfig() {
+    Map<String, String> config = new HashMap<>();
+    config.put("bootstrap.servers", bootstrapServers);
+    config.put("client.id", clientId + "-producer");
+    config.put("acks", "all");
+    config.put("enable.idempotence", "true");
+    config.put("max.in.flight.requests.per.connection", "5");
+    config.put("linger.ms", "1");
+    long delivery = Math.max(deliveryTimeout.toMillis(), 1_000);
+    config.put("delivery.timeout.ms", Long.toString(delivery));
+    // delivery.timeout.ms must be >= linger.ms + request.timeout.ms
+    config.put("request.timeout.ms", Long.toString(Math.min(30_000, delivery - 1)));
+    config.put("max.block.ms", Long.toString(Math.min(60_000, delivery)));
+    config.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+    config.put("value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+    return config;
+  }
+
+  /** Consumer settings; {@code groupId} null means no group (assigned partitions, nothing committed). */
+  public Map<String, String> consumerConfig(String groupId, int maxPollRecords) {
+    Map<String, String> config = new HashMap<>();
+    config.put("bootstrap.servers", bootstrapServers);
+    config.put("client.id", clientId + "-consumer");
+    if (groupId != null) {
+      config.put("group.id", groupId);
+    }
+    config.put("enable.auto.commit", "false");
+    config.put("auto.offset.reset", "earliest");
+    config.put("max.poll.records", Integer.toString(maxPollRecords));
+    config.put("fetch.max.wait.ms", Long.toString(Math.max(10, pollTimeout.toMillis())));
+    config.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+    config.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+    return config;
+  }
+
+  public Map<String, Object> adminConfig() {
+    return Map.of("bootstrap.servers", bootstrapServers, "client.id", clientId + "-admin",
+        "request.timeout.ms", "15000", "default.api.timeout.ms", "30000");
+  }
+}
