@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 public final class Env {
 
   private final Map<String, String> values;
+  /** Every variable a config asked for, set or not: lets a test hold compose files and the README to the code. */
+  private final Set<String> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private Env(Map<String, String> values) {
     this.values = Map.copyOf(values);
@@ -38,7 +40,13 @@ public final class Env {
     return new Env(merged);
   }
 
+  /** The names of every variable read so far through this Env . */
+  public Set<String> askedFor() {
+    return Set.copyOf(asked);
+  }
+
   private String raw(String name) {
+    asked.add(name);
     String value = values.get(name);
     return value == null || value.isBlank() ? null : value.trim();
   }
