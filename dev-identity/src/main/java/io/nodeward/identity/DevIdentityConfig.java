@@ -1,0 +1,135 @@
+package io.nodeward.identity;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Configuration of the dev identity provider, read from environment variables:
+ * <ul>
+ *   <li>{@code NODEWARD_IDP_HOST} (127.0.0.1) — interface to listen on</li>
+ *   <li>{@code NODEWARD_IDP_PORT} (9229) — port; 0 picks a free one (tests)</li>
+ *   <li>{@code NODEWARD_IDP_POOL_ID} (us-east-1_nodeward) — user pool id, last segment of the issuer</li>
+ *   <li>{@code NODEWARD_IDP_CLIENT_IDS} (nodeward-console,nodeward-cli) — registered app clients</li>
+ *   <li>{@code NODEWARD_IDP_REDIRECT_URIS} (http://127.0.0.1:3000/callback,http://localhost:3000/callback) —
+ *       hosted-UI redirect URIs, exact match, shared by all clients</li>
+ *   <li>{@code NODEWARD_IDP_ISSUER_BASE} (http://&lt;host&gt;:&lt;port&gt;) — public base URL; issuer is base + "/" + poolId</li>
+ *   <li>{@code NODEWARD_DATA_DIR} (./data) — users and signing keys live in its {@code dev-identity/} folder</li>
+ * </ul>
+ *
+ * @param issuerBase null means "http://host:actualPort", known once listening
+ */
+public record DevIdentityConfig(
+    String host, int port, String poolId, List<String> clientIds, List<String> redirectUris, String issuerBase, Path dataDir) {
+
+  public static final String DEFAULT_POOL_ID = "us-east-1_nodeward";
+  public static final List<String> DEFAULT_CLIENT_IDS = List.of("nodeward-console", "nodeward-cli");
+  public static final List<String> DEFAULT_REDIRECT_URIS =
+      List.of("http://127.0.0.1:3000/callback", "http://localhost:3000/callback");
+
+  // Cognito pool ids are "<region>_<id>"; the id ends up in URL paths, so keep it to safe characters.
+  private static final Pattern POOL_ID = Pattern.compile("[a-z0-9-]+_[A-Za-z0-9]+");
+
+  public DevIdentityConfig {
+    Objects.requireNonNull(host, "NODEWARD_IDP_HOST");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("NODEWARD_IDP_PORT must be 0..65535, not " + port);
+    }
+    if (poolId == null || !POOL_ID.matcher(poolId).matches()) {
+      throw new IllegalArgumentException("NODEWARD_IDP_POOL_ID must look like <region>_<id> (e.g. us-east-1_nodeward), not " + poolId);
+    }
+    clientIds = List.copyOf(clientIds);
+    if (clientIds.isEmpty() || clientIds.stream().anyMatch(id -> !id.matches("[\\w+-]{1,128}"))) {
+      throw new IllegalArgumentException("NODEWARD_IDP_CLIENT_IDS must list client ids of letters, digits, '-', '_' or '+'");
+    }
+    redirectUris = List.copyOf(redirectUris);
+    redirectUris.forEach(uri -> requireAbsoluteUrl("NODEWARD_IDP_REDIRECT_URIS", uri));
+    if (issuerBase != null) {
+      requireAbsoluteUrl("NODEWARD_IDP_ISSUER_BASE", issuerBase);
+      issuerBase = issuerBase.endsWith("/") ? issuerBase.substring(0, issuerBase.length() - 1) : issuerBase;
+    }
+    Objects.requireNonNull(dataDir, "NODEWARD_DATA_DIR");
+  }
+
+  public static DevIdentityConfig defaults() {
+    return fromEnv(Map.of());
+  }
+
+  public static DevIdentityConfig fromEnv() {
+    return fromEnv(System.getenv());
+  }
+
+  public static DevIdentityConfig fromEnv(Map<String, String> env) {
+    String portText = env.getOrDefault("NODEWARD_IDP_PORT", "9229");
+    int port;
+    try {
+      port = Integer.parseInt(portText.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("NODEWARD_IDP_PORT must be a number, not " + portText);
+    }
+    return new DevIdentityConfig(
+        env.getOrDefault("NODEWARD_IDP_HOST", "127.0.0.1"),
+        port,
+        env.getOrDefault("NODEWARD_IDP_POOL_ID", DEFAULT_POOL_ID),
+        list(env.get("NODEWARD_IDP_CLIENT_IDS"), DEFAULT_CLIENT_IDS),
+        list(env.get("NODEWARD_IDP_REDIRECT_URIS"), DEFAULT_REDIRECT_URIS),
+        blankToNull(env.get("NODEWARD_IDP_ISSUER_BASE")),
+        Path.of(env.getOrDefault("NODEWARD_DATA_DIR", "./data")));
+  }
+
+  /** A free port on 127.0.0.1 and the given data directory: what tests start. */
+  public static DevIdentityConfig forTests(Path dataDir) {
+    return defaults().withPort(0).withDataDir(dataDir);
+  }
+
+  public DevIdentityConfig withPort(int newPort) {
+    return new DevIdentityConfig(host, newPort, poolId, clientIds, redirectUris, issuerBase, dataDir);
+  }
+
+  public DevIdentityConfig withDataDir(Path dir) {
+    return new DevIdentityConfig(host, port, poolId, clientIds, redirectUris, issuerBase, dir);
+  }
+
+  public DevIdentityConfig withPoolId(String id) {
+    return new DevIdentityConfig(host, port, id, clientIds, redirectUris, issuerBase, dataDir);
+  }
+
+  public DevIdentityConfig withClientIds(List<String> ids) {
+    return new DevIdentityConfig(host, port, poolId, ids, redirectUris, issuerBase, dataDir);
+  }
+
+  public DevIdentityConfig withRedirectUris(List<String> uris) {
+    return new DevIdentityConfig(host, port, poolId, clientIds, uris, issuerBase, dataDir);
+  }
+
+  /** Where this provider keeps its users file and signing keys. */
+  public Path identityDir() {
+    return dataDir.resolve("dev-identity");
+  }
+
+  private static List<String> list(String value, List<String> fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private static void requireAbsoluteUrl(String variable, String value) {
+    try {
+      URI uri = URI.create(value);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null || uri.getFragment() != null) {
+        throw new IllegalArgumentException();
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(variable + " must hold absolute http(s) URLs without fragment, not " + value);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the third-party test tools some tests run against, into .tools/ (git-ignored).
+# cognito-local: a Cognito emulator nobody on this project wrote; dev-identity's
+# CognitoLocalVerificationTest checks CognitoTokenVerifier against its tokens.
+# Idempotent: does nothing when the pinned version is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+COGNITO_LOCAL_VERSION=5.3.0
+installed=$(node -p "require('./.tools/node_modules/cognito-local/package.json').version" 2>/dev/null || true)
+if [[ "$installed" == "$COGNITO_LOCAL_VERSION" ]]; then
+  echo "cognito-local $COGNITO_LOCAL_VERSION already installed in .tools/"
+  exit 0
+fi
+mkdir -p .tools
+npm install --prefix .tools --no-audit --no-fund "cognito-local@${COGNITO_LOCAL_VERSION}"
+echo "cognito-local $COGNITO_LOCAL_VERSION installed in .tools/"
