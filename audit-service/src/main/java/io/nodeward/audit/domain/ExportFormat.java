@@ -1,0 +1,84 @@
+package io.nodeward.audit.domain;
+
+/**
+ * How an exported record is written. NDJSON carries the hashed canonical envelope verbatim, so an export can be
+ * re-verified offline; CSV is for spreadsheets, hence quoted per RFC 4180 and defused against formula injection.
+ */
+public enum ExportFormat {
+  NDJSON("application/x-ndjson", "ndjson"),
+  CSV("text/csv; charset=utf-8", "csv");
+
+  public static final String CSV_HEADER =
+      "sequence,time,type,event_id,source,subject,user_id,node_id,serial,effect,reason,prev_hash,hash,event\r\n";
+
+  private final String mediaType;
+  private final String extension;
+
+  ExportFormat(String mediaType, String extension) {
+    this.mediaType = mediaType;
+    this.extension = extension;
+  }
+
+  public String mediaType() {
+    return mediaType;
+  }
+
+  public String extension() {
+    return extension;
+  }
+
+  public static ExportFormat parse(String value) {
+    if (value == null || value.isBlank()) {
+      return NDJSON;
+    }
+    for (ExportFormat format : values()) {
+      if (format.extension.equalsIgnoreCase(value.trim())) {
+        return format;
+      }
+    }
+    throw new InvalidQueryException("INVALID_FORMAT", "'format' must be ndjson or csv");
+  }
+
+  public String header() {
+    return this == CSV ? CSV_HEADER : "";
+  }
+
+  public String line(StoredRecord record) {
+    return this == CSV ? csvLine(record) : ndjsonLine(record);
+  }
+
+  private static String ndjsonLine(StoredRecord r) {
+    // The canonical JSON is a JSON object already: embed it as is, so its bytes (and hash) survive the export.
+    return "{\"sequence\":" + r.sequence() + ",\"prevHash\":\"" + r.prevHash() + "\",\"hash\":\"" + r.hash()
+        + "\",\"event\":" + r.canonicalJson() + "}\n";
+  }
+
+  private static String csvLine(StoredRecord r) {
+    RecordColumns c = r.columns();
+    StringBuilder out = new StringBuilder(256 + r.canonicalJson().length());
+    out.append(r.sequence());
+    for (String cell : new String[] {c.time() == null ? null : c.time().toString(), c.type(), c.eventId(), c.source(),
+        c.subject(), c.userId(), c.nodeId(), c.serial(), c.effect(), c.reason(), r.prevHash(), r.hash(), r.canonicalJson()}) {
+      out.append(',').append(csvCell(cell));
+    }
+    return out.append("\r\n").toString();
+  }
+
+  /**
+   * RFC 4180 quoting, plus OWASP's CSV-injection defence: a cell a spreadsheet would read as a formula
+   * (leading = + - @ tab or CR) is prefixed with an apostrophe, so it shows as text instead of running.
+   */
+  public static String csvCell(String value) {
+    if (value == null || value.isEmpty()) {
+      return "";
+    }
+    String text = value;
+    char first = text.charAt(0);
+    if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+      text = "'" + text;
+    }
+    boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+        || text.indexOf('\r') >= 0 || text.startsWith("'");
+    return quote ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+  }
+}
