@@ -1,0 +1,192 @@
+package io.nodeward.issuer.ca;
+
+import io.nodeward.events.CaBackend;
+import io.nodeward.events.RevocationReason;
+import io.nodeward.issuer.domain.CertificateProfile;
+import io.nodeward.issuer.domain.ClientCertificateBuilder;
+import io.nodeward.issuer.domain.SerialNumbers;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * The embedded CA: BouncyCastle signing with a key kept in {@code <dir>/ca.p12}, created on first start.
+ * Revocations are appended to {@code <dir>/revoked-serials} and published as a CRL, so a restart keeps them.
+ */
+public final class LocalCa implements CertificateAuthority {
+
+  static final String REVOKED_FILE = "revoked-serials";
+
+  private final Vertx vertx;
+  private final CertificateProfile profile;
+  private final LocalCaKeystore.Material material;
+  private final String signatureAlgorithm;
+  private final Path revokedFile;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+  private final Map<String, RevokedEntry> revoked = new ConcurrentHashMap<>();
+
+  /** A revocation as the CA records it. */
+  public record RevokedEntry(String serialHex, RevocationReason reason, Instant revokedAt) {
+  }
+
+  private LocalCa(Vertx vertx, CertificateProfile profile, LocalCaKeystore.Material material, Path directory, Clock clock) {
+    this.vertx = vertx;
+    this.profile = profile;
+    this.material = material;
+    this.signatureAlgorithm = "EC".equals(material.key().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
+    this.revokedFile = directory.resolve(REVOKED_FILE);
+    this.clock = clock;
+  }
+
+  /**
+   * Opens the CA in {@code directory}, creating key and certificate on first start. {@code password} protects
+   * the keystore; it is used here and never logged.
+   */
+  public static Future<LocalCa> open(Vertx vertx, Path directory, char[] password, CertificateProfile profile, Clock clock) {
+    return vertx.executeBlocking(() -> {
+      LocalCaKeystore.Material material = LocalCaKeystore.loadOrCreate(directory, password, clock);
+      LocalCa ca = new LocalCa(vertx, profile, material, directory, clock);
+      ca.loadRevocations();
+      return ca;
+    }, false);
+  }
+
+  @Override
+  public CaBackend backend() {
+    return CaBackend.LOCAL;
+  }
+
+  @Override
+  public boolean requiresCsr() {
+    return false;
+  }
+
+  @Override
+  public Future<IssuedCertificate> issue(SigningRequest request) {
+    // Unordered: signatures are independent, so every worker thread may sign at once.
+    return vertx.executeBlocking(() -> sign(request), false);
+  }
+
+  /** Blocking: ECDSA/RSA signing. Public for the benchmark that measures signing alone. */
+  public IssuedCertificate sign(SigningRequest request) {
+    BigInteger serial = SerialNumbers.random(random);
+    X509Certificate certificate = ClientCertificateBuilder.build(profile, request.identity(), request.publicKey(),
+        request.keyAlgorithm(), request.window(), serial, material.certificate(), signer());
+    return new IssuedCertificate(certificate, caChain(), CaBackend.LOCAL);
+  }
+
+  private ContentSigner signer() {
+    try {
+      return new JcaContentSignerBuilder(signatureAlgorithm).setSecureRandom(random).build(material.key());
+    } catch (OperatorCreationException e) {
+      throw new IllegalStateException("cannot sign with the CA key", e);
+    }
+  }
+
+  @Override
+  public Future<Void> revoke(String serialHex, RevocationReason reason) {
+    return vertx.executeBlocking(() -> {
+      recordRevocation(serialHex, reason);
+      return null;
+    });
+  }
+
+  private synchronized void recordRevocation(String serialHex, RevocationReason reason) {
+    if (revoked.containsKey(serialHex)) {
+      return;
+    }
+    RevokedEntry entry = new RevokedEntry(serialHex, reason, clock.instant());
+    String line = serialHex + " " + reason.name() + " " + entry.revokedAt().getEpochSecond() + "\n";
+    try {
+      Files.writeString(revokedFile, line, StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not record the revocation", e);
+    }
+    revoked.put(serialHex, entry);
+  }
+
+  private void loadRevocations() throws IOException {
+    if (!Files.exists(revokedFile)) {
+      return;
+    }
+    for (String line : Files.readAllLines(revokedFile, StandardCharsets.US_ASCII)) {
+      String[] parts = line.trim().split(" ");
+      if (parts.length == 3) {
+        revoked.put(parts[0], new RevokedEntry(parts[0], RevocationReason.valueOf(parts[1]),
+            Instant.ofEpochSecond(Long.parseLong(parts[2]))));
+      }
+    }
+  }
+
+  /** Every serial this CA revoked, with why and when. */
+  public Map<String, RevokedEntry> revocations() {
+    return Map.copyOf(revoked);
+  }
+
+  public boolean isRevoked(String serialHex) {
+    return revoked.containsKey(serialHex);
+  }
+
+  /** A CRL over every revocation (RFC 5280 §5), valid for a day. Blocking: signs. */
+  public X509CRL crl() {
+    Instant now = clock.instant();
+    X509v2CRLBuilder builder = new X509v2CRLBuilder(
+        X500Name.getInstance(material.certificate().getSubjectX500Principal().getEncoded()), Date.from(now));
+    builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
+    revoked.values().forEach(e -> builder.addCRLEntry(new BigInteger(e.serialHex(), 16), Date.from(e.revokedAt()),
+        crlReason(e.reason())));
+    try {
+      return new JcaX509CRLConverter().getCRL(builder.build(signer()));
+    } catch (java.security.cert.CRLException e) {
+      throw new IllegalStateException("could not build the CRL", e);
+    }
+  }
+
+  private static int crlReason(RevocationReason reason) {
+    return switch (reason) {
+      case UNSPECIFIED -> CRLReason.unspecified;
+      case KEY_COMPROMISE -> CRLReason.keyCompromise;
+      case CERTIFICATE_AUTHORITY_COMPROMISE -> CRLReason.cACompromise;
+      case AFFILIATION_CHANGED -> CRLReason.affiliationChanged;
+      case SUPERSEDED -> CRLReason.superseded;
+      case CESSATION_OF_OPERATION -> CRLReason.cessationOfOperation;
+      case PRIVILEGE_WITHDRAWN -> CRLReason.privilegeWithdrawn;
+      case A_A_COMPROMISE -> CRLReason.aACompromise;
+    };
+  }
+
+  @Override
+  public List<X509Certificate> caChain() {
+    return List.of(material.certificate());
+  }
+
+  @Override
+  public Future<Void> close() {
+    return Future.succeededFuture();
+  }
+}
