@@ -1,6 +1,7 @@
 package io.nodeward.audit.domain;
 
 import io.nodeward.events.AuditCheckpoint;
+import io.nodeward.events.EventCodec;
 import java.security.PublicKey;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -32,6 +33,11 @@ public final class ChainVerifier {
   public ChainVerifier(PublicKey checkpointKey, Function<String, RecordColumns> columnsOf) {
     this.checkpointKey = Objects.requireNonNull(checkpointKey);
     this.columnsOf = Objects.requireNonNull(columnsOf);
+  }
+
+  /** A verifier that derives columns by decoding (and schema-validating) the stored JSON with {@code codec}. */
+  public static ChainVerifier create(PublicKey checkpointKey, EventCodec codec) {
+    return new ChainVerifier(checkpointKey, json -> RecordColumns.fromCanonicalJson(codec, json));
   }
 
   public VerificationReport verify(Iterator<StoredRecord> records, Iterator<AuditCheckpoint> checkpoints) {
