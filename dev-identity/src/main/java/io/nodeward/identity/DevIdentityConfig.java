@@ -1,8 +1,9 @@
 package io.nodeward.identity;
 
+import io.nodeward.kit.config.ConfigException;
+import io.nodeward.kit.config.Env;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,14 +38,14 @@ public record DevIdentityConfig(
   public DevIdentityConfig {
     Objects.requireNonNull(host, "NODEWARD_IDP_HOST");
     if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("NODEWARD_IDP_PORT must be 0..65535, not " + port);
+      throw new ConfigException("NODEWARD_IDP_PORT", "must be 0..65535, not " + port);
     }
     if (poolId == null || !POOL_ID.matcher(poolId).matches()) {
-      throw new IllegalArgumentException("NODEWARD_IDP_POOL_ID must look like <region>_<id> (e.g. us-east-1_nodeward), not " + poolId);
+      throw new ConfigException("NODEWARD_IDP_POOL_ID", "must look like <region>_<id> (e.g. us-east-1_nodeward), not " + poolId);
     }
     clientIds = List.copyOf(clientIds);
     if (clientIds.isEmpty() || clientIds.stream().anyMatch(id -> !id.matches("[\\w+-]{1,128}"))) {
-      throw new IllegalArgumentException("NODEWARD_IDP_CLIENT_IDS must list client ids of letters, digits, '-', '_' or '+'");
+      throw new ConfigException("NODEWARD_IDP_CLIENT_IDS", "must list client ids of letters, digits, '-', '_' or '+'");
     }
     redirectUris = List.copyOf(redirectUris);
     redirectUris.forEach(uri -> requireAbsoluteUrl("NODEWARD_IDP_REDIRECT_URIS", uri));
@@ -60,25 +61,22 @@ public record DevIdentityConfig(
   }
 
   public static DevIdentityConfig fromEnv() {
-    return fromEnv(System.getenv());
+    return fromEnv(Env.system());
   }
 
   public static DevIdentityConfig fromEnv(Map<String, String> env) {
-    String portText = env.getOrDefault("NODEWARD_IDP_PORT", "9229");
-    int port;
-    try {
-      port = Integer.parseInt(portText.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("NODEWARD_IDP_PORT must be a number, not " + portText);
-    }
+    return fromEnv(Env.of(env));
+  }
+
+  public static DevIdentityConfig fromEnv(Env env) {
     return new DevIdentityConfig(
-        env.getOrDefault("NODEWARD_IDP_HOST", "127.0.0.1"),
-        port,
-        env.getOrDefault("NODEWARD_IDP_POOL_ID", DEFAULT_POOL_ID),
-        list(env.get("NODEWARD_IDP_CLIENT_IDS"), DEFAULT_CLIENT_IDS),
-        list(env.get("NODEWARD_IDP_REDIRECT_URIS"), DEFAULT_REDIRECT_URIS),
-        blankToNull(env.get("NODEWARD_IDP_ISSUER_BASE")),
-        Path.of(env.getOrDefault("NODEWARD_DATA_DIR", "./data")));
+        env.string("NODEWARD_IDP_HOST", "127.0.0.1"),
+        env.port("NODEWARD_IDP_PORT", 9229),
+        env.string("NODEWARD_IDP_POOL_ID", DEFAULT_POOL_ID),
+        env.list("NODEWARD_IDP_CLIENT_IDS", String.join(",", DEFAULT_CLIENT_IDS)),
+        env.list("NODEWARD_IDP_REDIRECT_URIS", String.join(",", DEFAULT_REDIRECT_URIS)),
+        env.string("NODEWARD_IDP_ISSUER_BASE", null),
+        env.path("NODEWARD_DATA_DIR", Path.of("./data")));
   }
 
   /** A free port on 127.0.0.1 and the given data directory: what tests start. */
@@ -111,17 +109,6 @@ public record DevIdentityConfig(
     return dataDir.resolve("dev-identity");
   }
 
-  private static List<String> list(String value, List<String> fallback) {
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
-  }
-
   private static void requireAbsoluteUrl(String variable, String value) {
     try {
       URI uri = URI.create(value);
@@ -129,7 +116,7 @@ public record DevIdentityConfig(
         throw new IllegalArgumentException();
       }
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(variable + " must hold absolute http(s) URLs without fragment, not " + value);
+      throw new ConfigException(variable, "must hold absolute http(s) URLs without fragment, not " + value);
     }
   }
 }

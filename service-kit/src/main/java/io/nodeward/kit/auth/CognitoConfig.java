@@ -55,6 +55,7 @@ public record CognitoConfig(
    * {@code NODEWARD_COGNITO_ISSUER} (dev-identity's default pool), {@code NODEWARD_COGNITO_JWKS_URI}
    * (issuer + /.well-known/jwks.json), {@code NODEWARD_COGNITO_CLIENT_IDS} (nodeward-console,nodeward-cli),
    * {@code NODEWARD_COGNITO_CLOCK_SKEW} (60s), {@code NODEWARD_COGNITO_JWKS_MIN_REFRESH} (30s).
+   * For a real user pool set the issuer to https://cognito-idp.&lt;region&gt;.amazonaws.com/&lt;poolId&gt;.
    */
   public static CognitoConfig fromEnv(Env env) {
     String issuer = env.string("NODEWARD_COGNITO_ISSUER", DEV_ISSUER);
@@ -72,28 +73,6 @@ public record CognitoConfig(
   /** The usual case: JWKS at its standard place, default skew and refresh interval. */
   public static CognitoConfig of(String issuer, Set<String> allowedClientIds) {
     return new CognitoConfig(issuer, null, allowedClientIds, null, null);
-  }
-
-  /**
-   * The same settings for every service: NODEWARD_COGNITO_ISSUER (default: the embedded stack's dev identity
-   * provider, http://127.0.0.1:9229/us-east-1_nodeward), NODEWARD_COGNITO_JWKS_URI (issuer + /.well-known/jwks.json),
-   * NODEWARD_COGNITO_CLIENT_IDS (nodeward-console,nodeward-cli), NODEWARD_COGNITO_CLOCK_SKEW (60s).
-   * For a real user pool set the issuer to https://cognito-idp.&lt;region&gt;.amazonaws.com/&lt;poolId&gt;.
-   */
-  public static CognitoConfig fromEnv(io.nodeward.kit.config.Env env) {
-    String issuer = env.string("NODEWARD_COGNITO_ISSUER", "http://127.0.0.1:9229/us-east-1_nodeward");
-    try {
-      return new CognitoConfig(issuer,
-          env.string("NODEWARD_COGNITO_JWKS_URI", null),
-          Set.copyOf(env.list("NODEWARD_COGNITO_CLIENT_IDS", "nodeward-console,nodeward-cli")),
-          env.duration("NODEWARD_COGNITO_CLOCK_SKEW", DEFAULT_CLOCK_SKEW),
-          null);
-    } catch (IllegalArgumentException e) {
-      if (e instanceof io.nodeward.kit.config.ConfigException) {
-        throw e;
-      }
-      throw new io.nodeward.kit.config.ConfigException("NODEWARD_COGNITO_*", e.getMessage());
-    }
   }
 
   /** The issuer of a real Cognito user pool. */

@@ -72,6 +72,10 @@ public final class CognitoTokenVerifier {
     if (!SignedJwt.RS256.equals(jwt.algorithm())) {
       throw TokenRefusal.TOKEN_ALGORITHM_INVALID.exception();
     }
+    if (jwt.declaresCriticalExtensions()) {
+      throw TokenRefusal.TOKEN_MALFORMED.exception("The token declares critical header extensions this service does not implement.");
+    }
+    // Only the pool's JWKS is trusted: jku, x5u, jwk or x5c in the header are ignored, never fetched or used.
     if (jwt.keyId() == null || jwt.keyId().isBlank()) {
       throw TokenRefusal.TOKEN_SIGNATURE_INVALID.exception("The token does not name its signing key (kid).");
     }

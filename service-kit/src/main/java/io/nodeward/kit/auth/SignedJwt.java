@@ -62,6 +62,11 @@ final class SignedJwt {
     return header.getValue("alg") instanceof String alg ? alg : null;
   }
 
+  /** RFC 7515 §4.1.11: a token that marks header extensions critical must be refused by whoever does not implement them. */
+  boolean declaresCriticalExtensions() {
+    return header.containsKey("crit");
+  }
+
   String keyId() {
     return header.getValue("kid") instanceof String kid ? kid : null;
   }
