@@ -44,7 +44,7 @@ public final class EmbeddedKafkaCluster implements KafkaEndpoint {
         return start(brokerCount, Map.of());
     }
 
-    /** Starts in a temporary directory (deleted on close); overrides replace broker defaults. */
+    /** Starts in a temporary directory (deleted on close); overrides replace the defaults on every node. */
     public static EmbeddedKafkaCluster start(int brokerCount, Map<String, String> overrides) {
         if (brokerCount < 1) {
             throw new IllegalArgumentException("brokerCount must be at least 1, was " + brokerCount);
@@ -54,7 +54,7 @@ public final class EmbeddedKafkaCluster implements KafkaEndpoint {
         int controllerPort = Ports.free();
         String voters = CONTROLLER_ID + "@127.0.0.1:" + controllerPort;
         KafkaNode controller = new KafkaNode(CONTROLLER_ID, root.resolve("controller"),
-                controllerConfig(root.resolve("controller"), controllerPort, voters));
+                controllerConfig(root.resolve("controller"), controllerPort, voters, brokerCount, overrides));
         List<KafkaNode> brokers = new ArrayList<>();
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < brokerCount; i++) {
@@ -75,35 +75,14 @@ public final class EmbeddedKafkaCluster implements KafkaEndpoint {
 
     private void startAll() {
         controller.start(clusterId);
-        // brokers in parallel: each spends most of its start waiting to catch up with the controller
-        List<Thread> starters = new ArrayList<>();
-        List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        for (KafkaNode broker : brokers) {
-            Thread starter = new Thread(() -> {
-                try {
-                    broker.start(clusterId);
-                } catch (RuntimeException e) {
-                    failures.add(e);
-                }
-            }, "embedded-kafka-start-" + broker.nodeId());
-            starters.add(starter);
-            starter.start();
-        }
-        for (Thread starter : starters) {
-            try {
-                starter.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while starting brokers", e);
-            }
-        }
-        if (!failures.isEmpty()) {
-            throw failures.get(0);
-        }
+        // in parallel: each broker spends most of its start waiting to catch up with the controller
+        inParallel("start", broker -> broker.start(clusterId));
         Readiness.awaitBrokers(bootstrapServers(), brokers.size());
     }
 
-    private static Map<String, String> controllerConfig(Path dir, int port, String voters) {
+    /** The controller resolves a CreateTopics request's defaults, so partition and replica defaults live here. */
+    private static Map<String, String> controllerConfig(Path dir, int port, String voters,
+                                                        int brokerCount, Map<String, String> overrides) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("process.roles", "controller");
         config.put("node.id", Integer.toString(CONTROLLER_ID));
@@ -113,13 +92,29 @@ public final class EmbeddedKafkaCluster implements KafkaEndpoint {
         config.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT");
         config.put("log.dirs", dir.toString());
         config.put("metadata.log.dir", dir.toString());
+        config.put("num.partitions", "3");
+        config.put("default.replication.factor", replicationFactor(brokerCount));
+        config.put("min.insync.replicas", minInsyncReplicas(brokerCount));
+        // A restarted broker may register again only once its previous session expired: 9 s by
+        // default, 3 s here, which also makes a crashed broker's leaderships move sooner.
+        config.put("broker.session.timeout.ms", "3000");
+        config.put("broker.heartbeat.interval.ms", "500");
+        config.putAll(overrides);
         return config;
+    }
+
+    private static String replicationFactor(int brokerCount) {
+        return Integer.toString(Math.min(3, brokerCount));
+    }
+
+    private static String minInsyncReplicas(int brokerCount) {
+        return brokerCount >= 2 ? "2" : "1";
     }
 
     private static Map<String, String> brokerConfig(int nodeId, Path dir, int port, String voters,
                                                     int brokerCount, Map<String, String> overrides) {
-        String replication = Integer.toString(Math.min(3, brokerCount));
-        String minIsr = brokerCount >= 2 ? "2" : "1";
+        String replication = replicationFactor(brokerCount);
+        String minIsr = minInsyncReplicas(brokerCount);
         Map<String, String> config = new LinkedHashMap<>();
         config.put("process.roles", "broker");
         config.put("node.id", Integer.toString(nodeId));
@@ -131,7 +126,6 @@ public final class EmbeddedKafkaCluster implements KafkaEndpoint {
         config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         config.put("log.dirs", dir.toString());
         config.put("metadata.log.dir", dir.toString());
-        config.put("default.replication.factor", replication);
         config.put("min.insync.replicas", minIsr);
         config.put("offsets.topic.replication.factor", replication);
         config.put("offsets.topic.num.partitions", "5");
@@ -140,8 +134,8 @@ public final class EmbeddedKafkaCluster implements KafkaEndpoint {
         config.put("transaction.state.log.num.partitions", "5");
         config.put("share.coordinator.state.topic.replication.factor", replication);
         config.put("share.coordinator.state.topic.min.isr", minIsr);
-        config.put("num.partitions", "3");
         config.put("auto.create.topics.enable", "false");
+        config.put("broker.heartbeat.interval.ms", "500");
         config.put("group.initial.rebalance.delay.ms", "0");
         config.putAll(overrides);
         return config;
@@ -178,6 +172,33 @@ public final class EmbeddedKafkaCluster implements KafkaEndpoint {
         Readiness.awaitBrokers(bootstrapServers(), (int) running);
     }
 
+    private void inParallel(String action, java.util.function.Consumer<KafkaNode> step) {
+        List<Thread> threads = new ArrayList<>();
+        List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (KafkaNode broker : brokers) {
+            Thread thread = new Thread(() -> {
+                try {
+                    step.accept(broker);
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }, "embedded-kafka-" + action + "-" + broker.nodeId());
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while brokers " + action, e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+    }
+
     private KafkaNode broker(int index) {
         if (index < 0 || index >= brokers.size()) {
             throw new IndexOutOfBoundsException("broker " + index + " of " + brokers.size());
@@ -192,10 +213,9 @@ public final class EmbeddedKafkaCluster implements KafkaEndpoint {
         }
         closed = true;
         try {
-            // brokers first: their controlled shutdown needs the controller
-            for (KafkaNode broker : brokers) {
-                broker.stop();
-            }
+            // brokers first, as their controlled shutdown talks to the controller; in parallel, since
+            // one after the other each would wait for leaderships to move to a broker about to stop
+            inParallel("stop", KafkaNode::stop);
             controller.stop();
         } finally {
             DataDirs.deleteRecursively(root);
