@@ -1,0 +1,164 @@
+package io.nodeward.authorizer;
+
+import io.nodeward.authorizer.api.AdminApi;
+import io.nodeward.authorizer.api.AuthorizerMetrics;
+import io.nodeward.authorizer.config.AuthorizerConfig;
+import io.nodeward.authorizer.domain.ClientChainVerifier;
+import io.nodeward.authorizer.domain.DecisionSink;
+import io.nodeward.authorizer.gateway.GatewayTls;
+import io.nodeward.authorizer.gateway.GatewayVerticle;
+import io.nodeward.authorizer.kafka.AllowList;
+import io.nodeward.authorizer.kafka.DecisionPublisher;
+import io.nodeward.kit.config.ConfigException;
+import io.nodeward.kit.tls.Pem;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the authorizer: the decision publisher (with its spool), the allow-list (started only once replayed),
+ * the admin API and the mTLS gateway on every configured event loop. The only class that builds adapters.
+ */
+public final class AuthorizerService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuthorizerService.class);
+
+  private final Vertx vertx;
+  private final DecisionPublisher publisher;
+  private final AllowList allowList;
+  private final AuthorizerMetrics metrics;
+  private final HttpServer admin;
+  private final List<String> gatewayDeployments;
+  private final int gatewayPort;
+
+  private AuthorizerService(Vertx vertx, DecisionPublisher publisher, AllowList allowList, AuthorizerMetrics metrics,
+      HttpServer admin, List<String> gatewayDeployments, int gatewayPort) {
+    this.vertx = vertx;
+    this.publisher = publisher;
+    this.allowList = allowList;
+    this.metrics = metrics;
+    this.admin = admin;
+    this.gatewayDeployments = gatewayDeployments;
+    this.gatewayPort = gatewayPort;
+  }
+
+  public static Future<AuthorizerService> start(Vertx vertx, AuthorizerConfig config) {
+    return start(vertx, config, Clock.systemUTC());
+  }
+
+  public static Future<AuthorizerService> start(Vertx vertx, AuthorizerConfig config, Clock clock) {
+    return vertx.executeBlocking(() -> readTrustChain(config))
+        .compose(caChain -> DecisionPublisher.create(vertx, config.decisionKafka(), "/nodeward/authorizer/"
+                + config.instanceId(), config.spoolDir(), config.spoolMaxBytes(), 1_000)
+            .compose(publisher -> AllowList.start(vertx, config.kafka(), config.maxStaleness(),
+                    config.freshnessInterval(), clock)
+                .recover(e -> publisher.close().transform(x -> Future.failedFuture(e)))
+                .compose(allowList -> wire(vertx, config, clock, caChain, publisher, allowList))));
+  }
+
+  private static Future<AuthorizerService> wire(Vertx vertx, AuthorizerConfig config, Clock clock,
+      List<X509Certificate> caChain, DecisionPublisher publisher, AllowList allowList) {
+    AuthorizerMetrics metrics = new AuthorizerMetrics(allowList, publisher, clock);
+    DecisionSink sink = metrics.andThen(publisher::publish);
+    ClientChainVerifier verifier = new ClientChainVerifier(caChain);
+    List<String> deployments = new ArrayList<>();
+    Future<HttpServer> admin = vertx.createHttpServer(new HttpServerOptions()
+            .setHost(config.adminHost()).setPort(config.adminPort()))
+        .requestHandler(AdminApi.router(vertx, allowList, publisher, metrics, verifier, sink, clock,
+            config.trustDomain(), config.instanceId()))
+        .listen();
+    return admin.compose(adminServer -> deployGateway(vertx, config, allowList, sink, metrics, clock, deployments)
+            .map(port -> {
+              LOG.info("authorizer {}: mTLS gateway on {}:{} ({} TLS engine, {} event loop(s)), admin on {}:{}",
+                  config.instanceId(), config.gatewayHost(), port,
+                  GatewayTls.useOpenSsl(config.tlsEngine()) ? "OpenSSL" : "JDK", config.gatewayInstances(),
+                  config.adminHost(), adminServer.actualPort());
+              return new AuthorizerService(vertx, publisher, allowList, metrics, adminServer, deployments, port);
+            }))
+        .recover(e -> {
+          Future<Void> undeployed = Future.all(deployments.stream().map(vertx::undeploy).toList()).mapEmpty();
+          return undeployed.transform(x -> admin.succeeded() ? admin.result().close() : Future.succeededFuture())
+              .transform(x -> allowList.close())
+              .transform(x -> publisher.close())
+              .transform(x -> Future.failedFuture(e));
+        });
+  }
+
+  /**
+   * Every instance listens on the same port and Vert.x spreads connections over their event loops. Port 0 is
+   * asked as -1: Vert.x's "shared random port", so all instances get the same ephemeral port.
+   */
+  private static Future<Integer> deployGateway(Vertx vertx, AuthorizerConfig config, AllowList allowList,
+      DecisionSink sink, AuthorizerMetrics metrics, Clock clock, List<String> deployments) {
+    int port = config.gatewayPort() == 0 ? -1 : config.gatewayPort();
+    List<GatewayVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
+    return vertx.deployVerticle(() -> {
+          GatewayVerticle verticle = new GatewayVerticle(config, port, allowList, sink, clock, metrics::connectionFailed);
+          instances.add(verticle);
+          return verticle;
+        }, new DeploymentOptions().setInstances(config.gatewayInstances()))
+        .map(id -> {
+          deployments.add(id);
+          return instances.get(0).actualPort();
+        });
+  }
+
+  private static List<X509Certificate> readTrustChain(AuthorizerConfig config) throws Exception {
+    for (Path file : List.of(config.trustChainPem(), config.tlsCertPem(), config.tlsKeyPem())) {
+      if (!Files.isReadable(file)) {
+        throw new ConfigException(variableFor(config, file), "names a file that cannot be read: " + file);
+      }
+    }
+    List<X509Certificate> chain = Pem.readCertificates(Files.readString(config.trustChainPem()));
+    if (chain.isEmpty()) {
+      throw new ConfigException(AuthorizerConfig.PREFIX + "TRUST_CHAIN_PEM", "holds no certificate");
+    }
+    return chain;
+  }
+
+  private static String variableFor(AuthorizerConfig config, Path file) {
+    if (file.equals(config.trustChainPem())) {
+      return AuthorizerConfig.PREFIX + "TRUST_CHAIN_PEM";
+    }
+    return AuthorizerConfig.PREFIX + (file.equals(config.tlsCertPem()) ? "TLS_CERT_PEM" : "TLS_KEY_PEM");
+  }
+
+  public int gatewayPort() {
+    return gatewayPort;
+  }
+
+  public int adminPort() {
+    return admin.actualPort();
+  }
+
+  public AllowList allowList() {
+    return allowList;
+  }
+
+  public DecisionPublisher decisionPublisher() {
+    return publisher;
+  }
+
+  public AuthorizerMetrics metrics() {
+    return metrics;
+  }
+
+  /** Stops taking requests first, then the allow-list, then spools and closes the decision publisher. */
+  public Future<Void> close() {
+    Future<Void> undeployed = Future.all(gatewayDeployments.stream().map(vertx::undeploy).toList()).mapEmpty();
+    return undeployed
+        .transform(x -> admin.close())
+        .transform(x -> allowList.close())
+        .transform(x -> publisher.close());
+  }
+}

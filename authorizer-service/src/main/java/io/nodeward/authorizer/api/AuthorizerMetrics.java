@@ -1,0 +1,80 @@
+package io.nodeward.authorizer.api;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.nodeward.authorizer.domain.DecisionSink;
+import io.nodeward.authorizer.kafka.AllowList;
+import io.nodeward.authorizer.kafka.DecisionPublisher;
+import io.nodeward.events.AccessDecided;
+import io.nodeward.events.DecisionReason;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The authorizer's Prometheus metrics; counts every decision by effect and reason. */
+public final class AuthorizerMetrics implements DecisionSink {
+
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Map<DecisionReason, Counter> decisions = new EnumMap<>(DecisionReason.class);
+  private final Counter connectionFailures;
+
+  public AuthorizerMetrics(AllowList allowList, DecisionPublisher publisher, Clock clock) {
+    for (DecisionReason reason : DecisionReason.values()) {
+      decisions.put(reason, Counter.builder("nodeward_authorizer_decisions")
+          .description("Access decisions by effect and reason")
+          .tag("effect", reason.effect().name())
+          .tag("reason", reason.name())
+          .register(registry));
+    }
+    connectionFailures = Counter.builder("nodeward_authorizer_gateway_connection_failures")
+        .description("Gateway connections that failed, mostly refused TLS handshakes (no or untrusted client "
+            + "certificate, old protocol)")
+        .register(registry);
+    Gauge.builder("nodeward_authorizer_allowlist_certificates", allowList, l -> l.snapshot().certificateCount())
+        .description("Certificates known to the allow-list (active and revoked)").register(registry);
+    Gauge.builder("nodeward_authorizer_allowlist_nodes", allowList, l -> l.snapshot().nodeCount())
+        .description("Provisioned nodes known to the allow-list").register(registry);
+    Gauge.builder("nodeward_authorizer_consumer_lag_records", allowList, AllowList::lag)
+        .description("Records on the nodes and certificates topics not applied yet (-1 unknown)").register(registry);
+    Gauge.builder("nodeward_authorizer_allowlist_freshness_age_seconds", allowList, l -> {
+          Duration age = l.freshness().age(clock.instant());
+          return age == null ? Double.NaN : age.toMillis() / 1000.0;
+        })
+        .description("Time since the allow-list last confirmed it had consumed everything").register(registry);
+    Gauge.builder("nodeward_authorizer_allowlist_fresh", allowList, l -> l.freshness().isFresh(clock.instant()) ? 1 : 0)
+        .description("1 while the allow-list is fresh, 0 while every request is denied ALLOWLIST_STALE")
+        .register(registry);
+    Gauge.builder("nodeward_authorizer_spool_bytes", publisher, DecisionPublisher::spoolBytes)
+        .description("Bytes of decision events waiting on disk for Kafka").register(registry);
+    Gauge.builder("nodeward_authorizer_spool_events", publisher, DecisionPublisher::spooledEvents)
+        .description("Decision events waiting on disk for Kafka").register(registry);
+    Gauge.builder("nodeward_authorizer_spool_dropped", publisher, DecisionPublisher::dropped)
+        .description("Decision events dropped because the spool was full (total)").register(registry);
+    Gauge.builder("nodeward_authorizer_decisions_published", publisher, DecisionPublisher::published)
+        .description("Decision events acknowledged by Kafka on first send (total)").register(registry);
+  }
+
+  @Override
+  public void decided(AccessDecided decision) {
+    decisions.get(decision.reason()).increment();
+  }
+
+  public void connectionFailed(Throwable failure) {
+    connectionFailures.increment();
+  }
+
+  public double connectionFailures() {
+    return connectionFailures.count();
+  }
+
+  public double count(DecisionReason reason) {
+    return decisions.get(reason).count();
+  }
+
+  public String scrape() {
+    return registry.scrape();
+  }
+}

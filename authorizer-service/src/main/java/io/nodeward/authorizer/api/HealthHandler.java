@@ -1,0 +1,71 @@
+package io.nodeward.authorizer.api;
+
+import io.nodeward.authorizer.domain.Freshness;
+import io.nodeward.authorizer.kafka.AllowList;
+import io.nodeward.authorizer.kafka.DecisionPublisher;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * {@code GET /health}: UP while the allow-list is fresh and its consumer runs; DOWN (503) with the reason
+ * otherwise, since a stale authorizer denies everything and a load balancer should route around it.
+ */
+final class HealthHandler implements Handler<RoutingContext> {
+
+  private final AllowList allowList;
+  private final DecisionPublisher publisher;
+  private final Clock clock;
+
+  HealthHandler(AllowList allowList, DecisionPublisher publisher, Clock clock) {
+    this.allowList = allowList;
+    this.publisher = publisher;
+    this.clock = clock;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    Instant now = clock.instant();
+    Freshness freshness = allowList.freshness();
+    boolean fresh = freshness.isFresh(now);
+    boolean consuming = allowList.consumerRunning();
+    Duration age = freshness.age(now);
+    JsonObject allow = new JsonObject()
+        .put("fresh", fresh)
+        .put("confirmedAt", freshness.confirmedAt() == null ? null : freshness.confirmedAt().toString())
+        .put("ageMillis", age == null ? null : age.toMillis())
+        .put("maxStalenessMillis", freshness.maxStaleness().toMillis())
+        .put("certificates", allowList.snapshot().certificateCount())
+        .put("nodes", allowList.snapshot().nodeCount())
+        .put("lag", allowList.lag());
+    JsonObject consumer = new JsonObject()
+        .put("running", consuming)
+        .put("appliedEvents", allowList.appliedEvents())
+        .put("lastError", allowList.consumerError());
+    JsonObject decisions = new JsonObject()
+        .put("kafkaDegraded", publisher.degraded())
+        .put("spooledEvents", publisher.spooledEvents())
+        .put("spoolBytes", publisher.spoolBytes())
+        .put("dropped", publisher.dropped());
+    boolean up = fresh && consuming;
+    JsonObject body = new JsonObject()
+        .put("status", up ? "UP" : "DOWN")
+        .put("allowList", allow)
+        .put("consumer", consumer)
+        .put("decisions", decisions);
+    if (!up) {
+      body.put("why", !consuming ? "the allow-list consumer is stopped"
+          : "the allow-list has not confirmed it is current for " + (age == null ? "ever" : age.toMillis() + " ms")
+              + " (bound " + freshness.maxStaleness().toMillis() + " ms): every request is denied ALLOWLIST_STALE");
+    }
+    ctx.response()
+        .setStatusCode(up ? 200 : 503)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+        .end(body.encode());
+  }
+}

@@ -1,0 +1,183 @@
+package io.nodeward.authorizer.gateway;
+
+import io.nodeward.authorizer.domain.AccessDecisions;
+import io.nodeward.authorizer.domain.AccessPolicy;
+import io.nodeward.authorizer.domain.AllowListSnapshot;
+import io.nodeward.authorizer.domain.AllowListView;
+import io.nodeward.authorizer.domain.CertificateFacts;
+import io.nodeward.authorizer.domain.Decision;
+import io.nodeward.authorizer.domain.DecisionSink;
+import io.nodeward.authorizer.domain.NodeRecord;
+import io.nodeward.authorizer.domain.RequestFacts;
+import io.nodeward.authorizer.domain.TargetPath;
+import io.nodeward.events.DecisionReason;
+import io.nodeward.kit.http.Problem;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.MediaType;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+
+/**
+ * Decides every proxied request before it leaves: reads the verified peer certificate of the request's own
+ * connection (per request, so a revocation reaches connections that are already open), asks the
+ * {@link AccessPolicy} against one allow-list snapshot, records the decision, and either answers with a
+ * problem or rewrites the request for the node's upstream. Client-sent {@code X-Nodeward-*} headers are
+ * removed before ours are set: the upstream trusts them.
+ */
+final class AuthorizingInterceptor implements ProxyInterceptor {
+
+  static final String UPSTREAM = "nodeward.upstream";
+  static final String USER_HEADER = "X-Nodeward-User";
+  static final String NODE_HEADER = "X-Nodeward-Node";
+  static final String DECISION_HEADER = "X-Nodeward-Decision";
+  private static final String RESERVED_PREFIX = "x-nodeward-";
+  private static final MediaType PROBLEM_MEDIA_TYPE = MediaType.parse(Problem.MEDIA_TYPE);
+
+  private final AllowListView allowList;
+  private final DecisionSink sink;
+  private final Clock clock;
+  private final String trustDomain;
+  private final String instanceId;
+  private final Map<String, Upstream> upstreams = new ConcurrentHashMap<>();
+
+  AuthorizingInterceptor(AllowListView allowList, DecisionSink sink, Clock clock, String trustDomain, String instanceId) {
+    this.allowList = allowList;
+    this.sink = sink;
+    this.clock = clock;
+    this.trustDomain = trustDomain;
+    this.instanceId = instanceId;
+  }
+
+  @Override
+  public Future<ProxyResponse> handleProxyRequest(ProxyContext ctx) {
+    HttpServerRequest request = ctx.request().proxiedRequest();
+    Instant now = clock.instant();
+    String rawPath = request.path();
+    // The path is checked before anything else: a traversal attempt is refused whatever the certificate.
+    TargetPath target = TargetPath.parse(rawPath);
+    SSLSession session = request.sslSession();
+    CertificateFacts facts = peerFacts(session);
+    AllowListSnapshot snapshot = allowList.snapshot();
+    Decision decision;
+    if (target == null) {
+      decision = Decision.of(DecisionReason.INVALID_TARGET);
+    } else if (facts == null) {
+      decision = Decision.of(DecisionReason.INVALID_IDENTITY);
+    } else {
+      decision = AccessPolicy.decide(facts, snapshot, target.nodeId(), now, allowList.freshness());
+    }
+    String decisionId = UUID.randomUUID().toString();
+    String targetNode = target != null ? target.nodeId() : TargetPath.nodeSegment(rawPath);
+    sink.decided(AccessDecisions.record(decisionId, facts, targetNode, requestFacts(request, session), decision, now,
+        instanceId));
+    if (!decision.allowed()) {
+      return deny(ctx, decision.reason(), decisionId, rawPath);
+    }
+    NodeRecord node = snapshot.node(target.nodeId());
+    Upstream upstream = upstreams.computeIfAbsent(node.upstreamUrl(), Upstream::parse);
+    if (upstream == null) {
+      return problem(ctx, new Problem(502, "UPSTREAM_INVALID", "Bad gateway",
+          "The node's upstream address is not usable."), decisionId, rawPath);
+    }
+    ctx.set(UPSTREAM, upstream);
+    ProxyRequest proxyRequest = ctx.request();
+    proxyRequest.setURI(upstream.uri(target.rest(), request.query()));
+    proxyRequest.setAuthority(HostAndPort.create(upstream.host(), upstream.port()));
+    MultiMap headers = proxyRequest.headers();
+    removeHopByHop(headers);
+    removeReserved(headers);
+    headers.set(USER_HEADER, facts.identity().userId());
+    headers.set(NODE_HEADER, target.nodeId());
+    headers.set(DECISION_HEADER, decisionId);
+    return ctx.sendRequest();
+  }
+
+  private CertificateFacts peerFacts(SSLSession session) {
+    if (session == null) {
+      return null;
+    }
+    try {
+      Certificate[] chain = session.getPeerCertificates();
+      if (chain.length == 0 || !(chain[0] instanceof X509Certificate leaf)) {
+        return null;
+      }
+      return CertificateFacts.from(leaf, trustDomain);
+    } catch (SSLPeerUnverifiedException e) {
+      return null;
+    }
+  }
+
+  private static RequestFacts requestFacts(HttpServerRequest request, SSLSession session) {
+    SocketAddress remote = request.remoteAddress();
+    return new RequestFacts(request.method().name(), request.path(), remote == null ? null : remote.hostAddress(),
+        session == null ? null : session.getProtocol());
+  }
+
+  private static Future<ProxyResponse> deny(ProxyContext ctx, DecisionReason reason, String decisionId, String path) {
+    // A malformed target is a bad request; every other refusal is a 403 naming the reason.
+    int status = reason == DecisionReason.INVALID_TARGET ? 400 : 403;
+    return problem(ctx, new Problem(status, reason.name(), status == 400 ? "Bad request" : "Forbidden",
+        GatewayProblems.detail(reason)), decisionId, path);
+  }
+
+  private static Future<ProxyResponse> problem(ProxyContext ctx, Problem problem, String decisionId, String path) {
+    Buffer body = problem.toJson(null).put("decisionId", decisionId).toBuffer();
+    ProxyResponse response = ctx.request().release().response()
+        .setStatusCode(problem.status())
+        .setStatusMessage(problem.title())
+        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+        .setBody(Body.body(body, PROBLEM_MEDIA_TYPE));
+    return Future.succeededFuture(response);
+  }
+
+  /** RFC 9110 §7.6.1: headers named in Connection are hop-by-hop too. */
+  private static void removeHopByHop(MultiMap headers) {
+    List<String> connection = headers.getAll(HttpHeaders.CONNECTION);
+    for (String value : connection) {
+      for (String token : value.split(",")) {
+        String name = token.trim();
+        if (!name.isEmpty()) {
+          headers.remove(name);
+        }
+      }
+    }
+    headers.remove(HttpHeaders.CONNECTION);
+    headers.remove(HttpHeaders.KEEP_ALIVE);
+    headers.remove("Proxy-Authorization");
+    headers.remove("TE");
+    headers.remove(HttpHeaders.UPGRADE);
+    headers.remove("Proxy-Connection");
+  }
+
+  private static void removeReserved(MultiMap headers) {
+    List<String> reserved = new ArrayList<>();
+    for (Map.Entry<String, String> header : headers) {
+      if (header.getKey().toLowerCase(Locale.ROOT).startsWith(RESERVED_PREFIX)) {
+        reserved.add(header.getKey());
+      }
+    }
+    reserved.forEach(headers::remove);
+  }
+}

@@ -1,0 +1,67 @@
+package io.nodeward.authorizer.gateway;
+
+import io.nodeward.authorizer.config.AuthorizerConfig;
+import io.nodeward.authorizer.domain.AllowListView;
+import io.nodeward.authorizer.domain.DecisionSink;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.httpproxy.HttpProxy;
+import java.time.Clock;
+
+/**
+ * One event loop's share of the mTLS gateway: an HTTPS server and its own upstream client and reverse proxy.
+ * Several instances share the port; Vert.x spreads connections over them.
+ */
+public final class GatewayVerticle extends VerticleBase {
+
+  private final AuthorizerConfig config;
+  private final int port;
+  private final AllowListView allowList;
+  private final DecisionSink sink;
+  private final Clock clock;
+  private final Handler<Throwable> connectionFailures;
+  private HttpServer server;
+  private HttpClient client;
+
+  public GatewayVerticle(AuthorizerConfig config, int port, AllowListView allowList, DecisionSink sink, Clock clock,
+      Handler<Throwable> connectionFailures) {
+    this.connectionFailures = connectionFailures;
+    this.config = config;
+    this.port = port;
+    this.allowList = allowList;
+    this.sink = sink;
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<?> start() {
+    client = vertx.createHttpClient(new HttpClientOptions()
+            .setKeepAlive(true)
+            .setConnectTimeout(5_000)
+            .setIdleTimeout(60),
+        new PoolOptions().setHttp1MaxSize(256));
+    HttpProxy proxy = HttpProxy.reverseProxy(client)
+        .origin(new UpstreamOrigin())
+        .addInterceptor(new AuthorizingInterceptor(allowList, sink, clock, config.trustDomain(), config.instanceId()));
+    // Failed handshakes (no certificate, foreign CA, TLS 1.1...) are counted, not logged one by one: anyone
+    // can cause them, and a log line each would let them flood the logs.
+    server = vertx.createHttpServer(GatewayTls.serverOptions(config, port))
+        .requestHandler(proxy)
+        .exceptionHandler(connectionFailures);
+    return server.listen();
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server.close().transform(v -> client.close());
+  }
+}

@@ -1,0 +1,158 @@
+package io.nodeward.authorizer.kafka;
+
+import io.nodeward.authorizer.domain.AllowListSnapshot;
+import io.nodeward.authorizer.domain.AllowListView;
+import io.nodeward.authorizer.domain.Freshness;
+import io.nodeward.events.EventData;
+import io.nodeward.events.Topics;
+import io.nodeward.kit.kafka.ConsumedEvent;
+import io.nodeward.kit.kafka.ConsumerSpec;
+import io.nodeward.kit.kafka.EventConsumer;
+import io.nodeward.kit.kafka.KafkaSettings;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live allow-list: every partition of the nodes and certificates topics replayed from the beginning
+ * (no consumer group, no commits, so every instance holds everything), applied batch by batch into a new
+ * {@link AllowListSnapshot} swapped in with one volatile write.
+ *
+ * <p>Freshness: every {@code checkInterval} it asks the broker for the end offsets and waits until the
+ * consumer has applied up to them; when it has, everything published before the question was asked is in
+ * the list, so freshness is confirmed as of the moment of asking. If the broker cannot be reached or the
+ * consumer is stuck, the confirmation ages and the policy fails closed past the bound.
+ */
+public final class AllowList implements AllowListView {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AllowList.class);
+
+  private final Vertx vertx;
+  private final Clock clock;
+  private final Duration maxStaleness;
+  private volatile AllowListSnapshot snapshot = AllowListSnapshot.EMPTY;
+  private volatile Instant confirmedAt;
+  private volatile long lag = -1;
+  private volatile Instant checkStartedAt;
+  private volatile boolean staleLogged;
+  private EventConsumer consumer;
+  private long timerId = -1;
+  private int ticks;
+
+  private AllowList(Vertx vertx, Clock clock, Duration maxStaleness) {
+    this.vertx = vertx;
+    this.clock = clock;
+    this.maxStaleness = maxStaleness;
+  }
+
+  /** Starts consuming and completes once the initial replay is applied (the list is fresh). */
+  public static Future<AllowList> start(Vertx vertx, KafkaSettings settings, Duration maxStaleness,
+      Duration checkInterval, Clock clock) {
+    AllowList list = new AllowList(vertx, clock, maxStaleness);
+    ConsumerSpec spec = ConsumerSpec.replay(Topics.NODES, Topics.CERTIFICATES).withRetryBackoff(Duration.ofMillis(200));
+    return EventConsumer.start(vertx, settings, spec, list::apply)
+        .compose(consumer -> {
+          list.consumer = consumer;
+          Instant asked = clock.instant();
+          return consumer.awaitCaughtUp().onSuccess(v -> list.confirm(asked));
+        })
+        .map(v -> {
+          list.timerId = vertx.setPeriodic(checkInterval.toMillis(), id -> list.check());
+          LOG.info("allow-list replayed: {} certificate(s), {} node(s)", list.snapshot.certificateCount(),
+              list.snapshot.nodeCount());
+          return list;
+        });
+  }
+
+  private Future<Void> apply(List<ConsumedEvent> batch) {
+    List<EventData> events = new ArrayList<>(batch.size());
+    for (ConsumedEvent consumed : batch) {
+      events.add(consumed.event().data());
+    }
+    snapshot = snapshot.apply(events);
+    return Future.succeededFuture();
+  }
+
+  private void check() {
+    Instant asked = clock.instant();
+    // One question at a time; a question unanswered past the bound (broker gone) is abandoned for a new one.
+    Instant started = checkStartedAt;
+    if (started != null && Duration.between(started, asked).compareTo(maxStaleness) < 0) {
+      return;
+    }
+    checkStartedAt = asked;
+    consumer.awaitCaughtUp().onComplete(ar -> {
+      if (checkStartedAt == asked) {
+        checkStartedAt = null;
+      }
+      if (ar.succeeded()) {
+        confirm(asked);
+      }
+    });
+    if (++ticks % 4 == 0) {
+      consumer.lag().onSuccess(this::recordLag).onFailure(e -> lag = -1);
+    }
+    if (!freshness().isFresh(asked) && !staleLogged) {
+      staleLogged = true;
+      LOG.warn("allow-list is stale (last confirmed {}); every request is denied ALLOWLIST_STALE until it catches up",
+          confirmedAt);
+    }
+  }
+
+  private void confirm(Instant asked) {
+    Instant previous = confirmedAt;
+    if (previous == null || asked.isAfter(previous)) {
+      confirmedAt = asked;
+    }
+    if (staleLogged) {
+      staleLogged = false;
+      LOG.info("allow-list is fresh again");
+    }
+  }
+
+  private void recordLag(Map<?, Long> perPartition) {
+    lag = perPartition.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  @Override
+  public AllowListSnapshot snapshot() {
+    return snapshot;
+  }
+
+  @Override
+  public Freshness freshness() {
+    return new Freshness(confirmedAt, maxStaleness);
+  }
+
+  /** Records not applied yet, summed over partitions, as of the last measurement; -1 when unknown. */
+  public long lag() {
+    return lag;
+  }
+
+  public boolean consumerRunning() {
+    return consumer != null && consumer.running();
+  }
+
+  /** The consumer's last batch failure while it is failing, else null. */
+  public String consumerError() {
+    return consumer == null ? null : consumer.lastError();
+  }
+
+  public long appliedEvents() {
+    return consumer == null ? 0 : consumer.appliedEvents();
+  }
+
+  public Future<Void> close() {
+    if (timerId >= 0) {
+      vertx.cancelTimer(timerId);
+    }
+    return consumer == null ? Future.succeededFuture() : consumer.close();
+  }
+}
