@@ -11,7 +11,7 @@ import java.util.Set;
  * The parameters of a hosted-UI authorization request, validated the same way on {@code /oauth2/authorize}
  * and again on {@code /login} (the form carries them, so the browser could have changed them).
  */
-record AuthorizeRequest(String clientId, String redirectUri, String state, String codeChallenge, String scope) {
+record AuthorizeRequest(String clientId, String redirectUri, String state, String codeChallenge, String scope, String nonce) {
 
   static final Set<String> SCOPES = Set.of("openid", "email", "profile", "phone", TokenMinter.SDK_SCOPE);
 
@@ -53,7 +53,11 @@ record AuthorizeRequest(String clientId, String redirectUri, String state, Strin
     }
     String scope = scope(params.get("scope"))
         .orElseThrow(() -> new Refusal("invalid_scope", "Unknown scope requested.", redirectUri, state));
-    return new AuthorizeRequest(clientId, redirectUri, state, challenge, scope);
+    String nonce = params.get("nonce");
+    if (nonce != null && (nonce.isEmpty() || nonce.length() > 512)) {
+      throw new Refusal("invalid_request", "nonce must be 1-512 characters.", redirectUri, state);
+    }
+    return new AuthorizeRequest(clientId, redirectUri, state, challenge, scope, nonce);
   }
 
   private static Optional<String> scope(String requested) {

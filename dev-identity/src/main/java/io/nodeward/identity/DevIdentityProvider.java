@@ -65,6 +65,7 @@ public final class DevIdentityProvider {
     router.get("/oauth2/authorize").handler(hostedUi::authorize);
     router.post("/login").handler(hostedUi::login);
     router.post("/oauth2/token").handler(hostedUi::token);
+    router.get("/oauth2/userInfo").handler(ctx -> hostedUi.userInfo(ctx, keys));
     router.route().failureHandler(ProblemHandler.create());
 
     return vertx.createHttpServer()

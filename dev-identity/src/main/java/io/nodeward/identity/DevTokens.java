@@ -39,7 +39,7 @@ public final class DevTokens {
   /** The claims sign-in would put in a token of this user, issued at {@code issuedAt}, living {@code lifetime}. */
   public JsonObject claims(TokenUse use, String username, String clientId, Instant issuedAt, Duration lifetime) {
     DevUser user = users.find(username).orElseThrow(() -> new IllegalArgumentException("no dev user " + username));
-    TokenMinter.Session session = new TokenMinter.Session(user, clientId, TokenMinter.SDK_SCOPE, issuedAt, UUID.randomUUID().toString());
+    TokenMinter.Session session = new TokenMinter.Session(user, clientId, TokenMinter.SDK_SCOPE, issuedAt, UUID.randomUUID().toString(), null);
     return use == TokenUse.ACCESS
         ? minter.accessClaims(session, issuedAt, lifetime)
         : minter.idClaims(session, issuedAt, lifetime);

@@ -59,7 +59,7 @@ final class HostedUi {
       return;
     }
     signIn.authenticate(username, password)
-        .map(user -> new TokenMinter.Session(user, request.clientId(), request.scope(), clock.instant(), UUID.randomUUID().toString()))
+        .map(user -> new TokenMinter.Session(user, request.clientId(), request.scope(), clock.instant(), UUID.randomUUID().toString(), request.nonce()))
         .map(session -> codes.issue(session, request.redirectUri(), request.codeChallenge(), clock.instant()))
         .onSuccess(code -> redirect(ctx, request.redirectUri(), "code", code, request.state()))
         .onFailure(failure -> {
@@ -91,6 +91,26 @@ final class HostedUi {
       return;
     }
     tokens.onSuccess(result -> tokenResponse(ctx, result)).onFailure(failure -> tokenFailure(ctx, failure));
+  }
+
+  /** OIDC UserInfo (as Cognito's {@code /oauth2/userInfo}): who the bearer access token belongs to. */
+  void userInfo(RoutingContext ctx, SigningKeys keys) {
+    String authorization = ctx.request().getHeader("Authorization");
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer");
+      oauthError(ctx, 401, "invalid_request", "Send an access token as Bearer.");
+      return;
+    }
+    signIn.userOf(authorization.substring(7).trim(), keys)
+        .onSuccess(user -> json(ctx, 200, new JsonObject()
+            .put("sub", user.sub())
+            .put("username", user.username())
+            .put("email", user.email())
+            .put("email_verified", "true")))
+        .onFailure(failure -> {
+          ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+          oauthError(ctx, 401, "invalid_token", null);
+        });
   }
 
   private Future<Tokens> codeGrant(MultiMap form) {

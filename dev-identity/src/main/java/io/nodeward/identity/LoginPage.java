@@ -22,6 +22,9 @@ final class LoginPage {
     if (request.state() != null) {
       html.append(hidden("state", request.state()));
     }
+    if (request.nonce() != null) {
+      html.append(hidden("nonce", request.nonce()));
+    }
     return html
         .append("<label>Username <input name=\"username\" autocomplete=\"username\" required autofocus></label>\n")
         .append("<label>Password <input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label>\n")

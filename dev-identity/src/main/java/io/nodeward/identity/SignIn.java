@@ -40,7 +40,7 @@ final class SignIn {
       return Future.failedFuture(CognitoError.unknownClient(clientId));
     }
     return authenticate(username, password)
-        .map(user -> new TokenMinter.Session(user, clientId, scope, clock.instant(), UUID.randomUUID().toString()))
+        .map(user -> new TokenMinter.Session(user, clientId, scope, clock.instant(), UUID.randomUUID().toString(), null))
         .compose(this::startSession);
   }
 
@@ -67,7 +67,7 @@ final class SignIn {
     if (current == null) {
       return Future.failedFuture(new CognitoError("NotAuthorizedException", "Invalid Refresh Token"));
     }
-    TokenMinter.Session now = new TokenMinter.Session(current, clientId, session.scope(), session.authTime(), session.originJti());
+    TokenMinter.Session now = new TokenMinter.Session(current, clientId, session.scope(), session.authTime(), session.originJti(), null);
     return vertx.executeBlocking(() -> minter.mint(now, null, clock.instant()), false);
   }
 

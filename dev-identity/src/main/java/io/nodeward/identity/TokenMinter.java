@@ -17,8 +17,12 @@ final class TokenMinter {
   /** What Cognito puts in access tokens from InitiateAuth. */
   static final String SDK_SCOPE = "aws.cognito.signin.user.admin";
 
-  /** The facts of one sign-in session that every token of the session repeats. */
-  record Session(DevUser user, String clientId, String scope, Instant authTime, String originJti) {
+  /**
+   * The facts of one sign-in session that every token of the session repeats.
+   *
+   * @param nonce the OIDC nonce of a hosted-UI sign-in, echoed in its first ID token; null otherwise
+   */
+  record Session(DevUser user, String clientId, String scope, Instant authTime, String originJti, String nonce) {
   }
 
   private final SigningKeys keys;
@@ -48,7 +52,11 @@ final class TokenMinter {
   }
 
   JsonObject idClaims(Session session, Instant issuedAt, Duration lifetime) {
-    return common(session, issuedAt, lifetime)
+    JsonObject claims = common(session, issuedAt, lifetime);
+    if (session.nonce() != null) {
+      claims.put("nonce", session.nonce()); // OIDC Core §3.1.3.7: lets the browser client reject a replayed ID token
+    }
+    return claims
         .put("token_use", "id")
         .put("aud", session.clientId())
         .put("cognito:username", session.user().username())

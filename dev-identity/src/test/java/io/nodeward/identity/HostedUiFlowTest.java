@@ -73,7 +73,8 @@ class HostedUiFlowTest {
         .add("state", "st<ate>&1")
         .add("code_challenge", pkce.challenge())
         .add("code_challenge_method", "S256")
-        .add("scope", "openid email");
+        .add("scope", "openid email")
+        .add("nonce", "n-0S6_WzA2Mj");
   }
 
   static HttpResponse<Buffer> authorize(MultiMap params) {
@@ -155,6 +156,23 @@ class HostedUiFlowTest {
     assertEquals("openid email", access.getString("scope"));
     assertEquals(clientId, access.getString("client_id"));
     assertEquals(clientId, claims(tokens.getString("id_token")).getString("aud"));
+    assertEquals("n-0S6_WzA2Mj", claims(tokens.getString("id_token")).getString("nonce"), "OIDC nonce echoed");
+  }
+
+  @Test
+  void userInfoAnswersForTheAccessTokenAndRefusesTheIdToken() throws Exception {
+    Pkce pkce = Pkce.create();
+    JsonObject tokens = token(codeGrant(codeFor(pkce), pkce.verifier())).bodyAsJsonObject();
+
+    HttpResponse<Buffer> withAccess = Await.result(browser.getAbs(idp.baseUrl() + "/oauth2/userInfo")
+        .bearerTokenAuthentication(tokens.getString("access_token")).send());
+    HttpResponse<Buffer> withId = Await.result(browser.getAbs(idp.baseUrl() + "/oauth2/userInfo")
+        .bearerTokenAuthentication(tokens.getString("id_token")).send());
+
+    assertEquals(200, withAccess.statusCode());
+    assertEquals("alice", withAccess.bodyAsJsonObject().getString("username"));
+    assertEquals(401, withId.statusCode());
+    assertEquals("invalid_token", withId.bodyAsJsonObject().getString("error"));
   }
 
   @Test
