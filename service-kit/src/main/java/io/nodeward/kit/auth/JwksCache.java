@@ -1,6 +1,8 @@
 package io.nodeward.kit.auth;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
@@ -45,10 +47,24 @@ final class JwksCache {
     if (known != null) {
       return Future.succeededFuture(known);
     }
-    return refresh().compose(set -> set.key(kid)
+    return onCallersContext(refresh()).compose(set -> set.key(kid)
         .map(Future::succeededFuture)
         .orElseGet(() -> Future.failedFuture(TokenRefusal.TOKEN_SIGNATURE_INVALID.exception(
             "The token is signed with a key the user pool does not publish."))));
+  }
+
+  /**
+   * The shared in-flight fetch completes on the event loop that started it; a request waiting on another
+   * event loop must resume on its own (a RoutingContext is not thread-safe).
+   */
+  private static <T> Future<T> onCallersContext(Future<T> future) {
+    Context caller = Vertx.currentContext();
+    if (caller == null || future.isComplete()) {
+      return future;
+    }
+    Promise<T> promise = Promise.promise();
+    future.onComplete(result -> caller.runOnContext(ignored -> promise.handle(result)));
+    return promise.future();
   }
 
   /** Fetches now unless a fetch is running (join it) or one was made less than the interval ago (use it). */
