@@ -1,0 +1,191 @@
+package io.nodeward.audit;
+
+import io.nodeward.audit.api.AuditApi;
+import io.nodeward.audit.config.AuditConfig;
+import io.nodeward.audit.domain.ChainVerifier;
+import io.nodeward.audit.domain.CheckpointSigner;
+import io.nodeward.audit.domain.CursorCodec;
+import io.nodeward.audit.kafka.AuditIngest;
+import io.nodeward.audit.kafka.CheckpointPublisher;
+import io.nodeward.audit.store.AuditRepository;
+import io.nodeward.audit.store.AuditStore;
+import io.nodeward.audit.store.CheckpointKeyFile;
+import io.nodeward.audit.store.RetentionPruner;
+import io.nodeward.events.EventCodec;
+import io.nodeward.events.Topics;
+import io.nodeward.kit.auth.CognitoAuthHandler;
+import io.nodeward.kit.auth.CognitoTokenVerifier;
+import io.nodeward.kit.kafka.ConsumerSpec;
+import io.nodeward.kit.kafka.EventConsumer;
+import io.nodeward.kit.kafka.EventPublisher;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audit service, wired: Kafka ingest into the hash-chained store, signed checkpoints, retention, and the
+ * query API. The one class that constructs adapters.
+ */
+public final class AuditService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuditService.class);
+
+  private final AuditConfig config;
+  private final AuditRepository repository;
+  private final EventPublisher publisher;
+  private final CheckpointPublisher checkpoints;
+  private final CognitoTokenVerifier tokens;
+  private RetentionPruner pruner;
+  private EventConsumer consumer;
+  private AuditIngest ingest;
+  private HttpServer server;
+
+  private AuditService(AuditConfig config, AuditRepository repository, EventPublisher publisher,
+      CheckpointPublisher checkpoints, CognitoTokenVerifier tokens) {
+    this.config = config;
+    this.repository = repository;
+    this.publisher = publisher;
+    this.checkpoints = checkpoints;
+    this.tokens = tokens;
+  }
+
+  public static Future<AuditService> start(Vertx vertx, AuditConfig config) {
+    return start(vertx, config, Clock.systemUTC());
+  }
+
+  public static Future<AuditService> start(Vertx vertx, AuditConfig config, Clock clock) {
+    return vertx.executeBlocking(() -> openStore(config), false).compose(opened -> {
+      AuditRepository repository = new AuditRepository(vertx, opened.store, 4);
+      EventCodec codec = new EventCodec();
+      EventPublisher publisher = EventPublisher.create(vertx, config.kafka().withClientId("nodeward-audit-checkpoints"),
+          AuditConfig.SOURCE, codec, clock);
+      CheckpointPublisher checkpoints = new CheckpointPublisher(vertx, repository, new CheckpointSigner(opened.key), publisher, clock);
+      CognitoTokenVerifier tokens = CognitoTokenVerifier.create(vertx, config.cognito());
+      AuditService service = new AuditService(config, repository, publisher, checkpoints, tokens);
+      return service.begin(vertx, opened.key, codec, clock)
+          .recover(e -> service.close().transform(x -> Future.failedFuture(e)));
+    });
+  }
+
+  private record Opened(AuditStore store, KeyPair key) {
+  }
+
+  private static Opened openStore(AuditConfig config) {
+    KeyPair key = CheckpointKeyFile.loadOrCreate(config.keyDir());
+    AuditStore store = AuditStore.open(config.jdbcUrl());
+    try {
+      store.migrate();
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    return new Opened(store, key);
+  }
+
+  private Future<AuditService> begin(Vertx vertx, KeyPair key, EventCodec codec, Clock clock) {
+    ingest = new AuditIngest(repository, codec);
+    ChainVerifier verifier = ChainVerifier.create(key.getPublic(), codec);
+    var router = AuditApi.router(vertx, repository, CognitoAuthHandler.create(tokens), new CursorCodec(cursorKey(key)),
+        verifier, this::ingestStatus, clock);
+    ConsumerSpec spec = ConsumerSpec.group(config.consumerGroup(), Topics.NODES, Topics.CERTIFICATES, Topics.DECISIONS)
+        .withMaxPollRecords(config.batchSize());
+    return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host())
+        .compose(http -> {
+          server = http;
+          return EventConsumer.start(vertx, config.kafka().withClientId("nodeward-audit"), spec, ingest, codec);
+        })
+        .map(started -> {
+          consumer = started;
+          checkpoints.start(config.checkpointInterval());
+          if (!config.keepsForever()) {
+            pruner = new RetentionPruner(vertx, repository, config.retention(), clock)
+                .start(Duration.ofMillis(Math.min(config.checkpointInterval().toMillis() * 10, Duration.ofHours(1).toMillis())));
+          }
+          LOG.info("audit service listening on {}:{}, store {}", config.host(), server.actualPort(), config.store());
+          return this;
+        });
+  }
+
+  /** Cursor MAC key derived from the checkpoint key: instances sharing that key accept each other's cursors. */
+  private static byte[] cursorKey(KeyPair key) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.getPrivate().getEncoded(), "HmacSHA256"));
+      return mac.doFinal("nodeward-audit-cursor-v1".getBytes(StandardCharsets.US_ASCII));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private JsonObject ingestStatus() {
+    JsonObject status = new JsonObject()
+        .put("stored", ingest == null ? 0 : ingest.stored())
+        .put("duplicatesSkipped", ingest == null ? 0 : ingest.duplicates());
+    if (consumer != null) {
+      status.put("appliedEvents", consumer.appliedEvents())
+          .put("deadLettered", consumer.deadLettered())
+          .put("failedBatches", consumer.failedBatches())
+          .put("failing", consumer.lastError() != null);
+    }
+    if (checkpoints.latest() != null) {
+      status.put("lastCheckpointSequence", checkpoints.latest().sequence());
+    }
+    return status;
+  }
+
+  public int port() {
+    return server == null ? -1 : server.actualPort();
+  }
+
+  public AuditConfig config() {
+    return config;
+  }
+
+  public AuditRepository repository() {
+    return repository;
+  }
+
+  public AuditIngest ingest() {
+    return ingest;
+  }
+
+  public EventConsumer consumer() {
+    return consumer;
+  }
+
+  public CheckpointPublisher checkpoints() {
+    return checkpoints;
+  }
+
+  /** Stops ingest, publishes a final checkpoint, then closes the server, Kafka clients and the database. */
+  public Future<Void> close() {
+    if (pruner != null) {
+      pruner.stop();
+    }
+    Future<Void> stopConsumer = consumer == null ? Future.succeededFuture() : consumer.close();
+    return stopConsumer
+        .transform(x -> checkpoints.stop().<Void>mapEmpty()
+            .onFailure(e -> LOG.warn("final checkpoint failed: {}", e.getMessage())))
+        .transform(x -> server == null ? Future.<Void>succeededFuture() : server.close())
+        .transform(x -> publisher.close())
+        .transform(x -> tokens.close())
+        .transform(x -> repository.close())
+        .recover(e -> Future.succeededFuture());
+  }
+
+  /** For tests: the final checkpoint alone. */
+  Future<Optional<io.nodeward.events.AuditCheckpoint>> checkpointNow() {
+    return checkpoints.checkpointNow();
+  }
+}

@@ -1,0 +1,42 @@
+package io.nodeward.audit.api;
+
+import io.nodeward.audit.domain.AuditQuery;
+import io.nodeward.audit.domain.CursorCodec;
+import io.nodeward.audit.domain.StoredRecord;
+import io.nodeward.audit.store.AuditRepository;
+import io.nodeward.kit.auth.CognitoAuthHandler;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+
+/** GET /v1/audit/events: filtered records, newest first, one keyset page at a time ({items, nextCursor}). */
+final class EventsHandler implements Handler<RoutingContext> {
+
+  private final AuditRepository repository;
+  private final CursorCodec cursors;
+
+  EventsHandler(AuditRepository repository, CursorCodec cursors) {
+    this.repository = repository;
+    this.cursors = cursors;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    AuditQuery query = Access.scope(CognitoAuthHandler.principal(ctx),
+        Requests.parse(() -> AuditQuery.parse(Requests.params(ctx), cursors)));
+    repository.find(query)
+        .onSuccess(records -> ctx.json(page(query, records)))
+        .onFailure(ctx::fail);
+  }
+
+  private JsonObject page(AuditQuery query, List<StoredRecord> records) {
+    boolean more = records.size() > query.limit();
+    List<StoredRecord> items = more ? records.subList(0, query.limit()) : records;
+    JsonArray array = new JsonArray();
+    items.forEach(r -> array.add(RecordJson.record(r)));
+    String next = more ? cursors.encode(items.get(items.size() - 1).sequence()) : null;
+    return new JsonObject().put("items", array).put("nextCursor", next);
+  }
+}

@@ -1,0 +1,38 @@
+package io.nodeward.audit.api;
+
+import io.nodeward.audit.domain.SummaryQuery;
+import io.nodeward.audit.store.AuditRepository;
+import io.nodeward.kit.auth.CognitoAuthHandler;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+
+/** GET /v1/audit/summary?groupBy=node|user|effect|reason|type&amp;bucket=hour|day&amp;from&amp;to: counts per bucket and group. */
+final class SummaryHandler implements Handler<RoutingContext> {
+
+  private final AuditRepository repository;
+  private final Clock clock;
+
+  SummaryHandler(AuditRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    SummaryQuery query = Access.scope(CognitoAuthHandler.principal(ctx),
+        Requests.parse(() -> SummaryQuery.parse(Requests.params(ctx), clock.instant())));
+    repository.summarize(query).onSuccess(rows -> {
+      JsonArray buckets = new JsonArray();
+      rows.forEach(row -> buckets.add(RecordJson.summary(row)));
+      ctx.json(new JsonObject()
+          .put("groupBy", query.groupBy().name().toLowerCase())
+          .put("bucket", query.bucket().name().toLowerCase())
+          .put("from", query.from().toString())
+          .put("to", query.to().toString())
+          .put("rows", buckets));
+    }).onFailure(ctx::fail);
+  }
+}

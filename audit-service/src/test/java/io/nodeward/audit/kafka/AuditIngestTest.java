@@ -1,0 +1,276 @@
+package io.nodeward.audit.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nodeward.audit.Await;
+import io.nodeward.audit.AuditService;
+import io.nodeward.audit.TestEvents;
+import io.nodeward.audit.config.AuditConfig;
+import io.nodeward.audit.domain.AuditQuery;
+import io.nodeward.audit.domain.ChainVerifier;
+import io.nodeward.audit.domain.CheckpointKeys;
+import io.nodeward.audit.domain.StoredRecord;
+import io.nodeward.audit.domain.VerificationReport;
+import io.nodeward.audit.store.AuditRepository;
+import io.nodeward.audit.store.AuditStore;
+import io.nodeward.audit.store.CheckpointKeyFile;
+import io.nodeward.audit.store.PostgresTestDatabase;
+import io.nodeward.events.AuditCheckpoint;
+import io.nodeward.events.CloudEvent;
+import io.nodeward.events.EventCodec;
+import io.nodeward.events.Topics;
+import io.nodeward.kit.auth.CognitoConfig;
+import io.nodeward.kit.kafka.ConsumerSpec;
+import io.nodeward.kit.kafka.EventConsumer;
+import io.nodeward.kit.kafka.EventPublisher;
+import io.nodeward.kit.kafka.KafkaTestKit;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ingest from a real in-process Kafka broker into real stores, including a crash between the two commits. */
+class AuditIngestTest {
+
+  @RegisterExtension
+  static final KafkaTestKit KAFKA = new KafkaTestKit();
+  static final EventCodec CODEC = new EventCodec();
+  static Vertx vertx;
+  static EventPublisher publisher;
+  static PostgresTestDatabase postgres;
+
+  @TempDir
+  Path dataDir;
+  final List<AuditService> services = new ArrayList<>();
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.vertx();
+    publisher = EventPublisher.create(vertx, KAFKA.settings("test-producer"), "/nodeward/test");
+    postgres = PostgresTestDatabase.create();
+  }
+
+  @AfterAll
+  static void stop() {
+    Await.result(publisher.close());
+    Await.result(vertx.close());
+    postgres.close();
+  }
+
+  @AfterEach
+  void closeServices() {
+    services.forEach(s -> Await.result(s.close()));
+  }
+
+  /**
+   * The broker is shared by the class: a new group starts at the current end of the topics, so each test sees
+   * only the events it publishes itself.
+   */
+  static String groupAtEnd(String group) {
+    Map<String, Object> config = new java.util.HashMap<>(KAFKA.settings("positioner").consumerConfig(group, 500));
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+      List<org.apache.kafka.common.TopicPartition> partitions = new ArrayList<>();
+      for (String topic : List.of(Topics.NODES.name(), Topics.CERTIFICATES.name(), Topics.DECISIONS.name())) {
+        consumer.partitionsFor(topic).forEach(p -> partitions.add(new org.apache.kafka.common.TopicPartition(topic, p.partition())));
+      }
+      Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets = new java.util.HashMap<>();
+      consumer.endOffsets(partitions).forEach((tp, end) -> offsets.put(tp, new org.apache.kafka.clients.consumer.OffsetAndMetadata(end)));
+      consumer.commitSync(offsets);
+    }
+    return group;
+  }
+
+  AuditConfig config(String jdbcUrl, String group) {
+    // The issuer is never contacted here: ingest needs no tokens.
+    return AuditConfig.of(dataDir, jdbcUrl, KAFKA.settings("audit-under-test"),
+            CognitoConfig.of("http://127.0.0.1:9/pool", Set.of("test-client")))
+        .withConsumerGroup(group)
+        .withBatchSize(40)
+        .withCheckpointInterval(Duration.ofMillis(300));
+  }
+
+  AuditService startService(AuditConfig config) {
+    AuditService service = Await.result(AuditService.start(vertx, config));
+    services.add(service);
+    return service;
+  }
+
+  static List<String> publish(List<CloudEvent<?>> events) {
+    List<Future<Void>> sends = events.stream().map(publisher::publish).toList();
+    sends.forEach(Await::result);
+    return events.stream().map(CloudEvent::id).toList();
+  }
+
+  static List<StoredRecord> all(AuditStore store) {
+    List<StoredRecord> records = new ArrayList<>();
+    store.export(AuditQuery.all(1000), records::add);
+    return records;
+  }
+
+  @Test
+  void aCrashBetweenTheDatabaseCommitAndTheOffsetCommitNeitherRepeatsNorLosesAnEventOnSqlite() {
+    crashAndRestart("jdbc:sqlite:" + dataDir.resolve("audit").resolve("audit.db"), groupAtEnd("crash-sqlite"));
+  }
+
+  @Test
+  void aCrashBetweenTheDatabaseCommitAndTheOffsetCommitNeitherRepeatsNorLosesAnEventOnPostgres() {
+    postgres.reset();
+    crashAndRestart(postgres.url(), groupAtEnd("crash-postgres"));
+  }
+
+  private void crashAndRestart(String jdbcUrl, String group) {
+    List<String> published = new ArrayList<>(publish(TestEvents.mixed(300)));
+
+    // First life: batches are stored, then the third batch "crashes" after its database commit and before
+    // Kafka hears about it, and the process goes away.
+    AuditStore firstStore = AuditStore.open(jdbcUrl);
+    firstStore.migrate();
+    AuditRepository firstRepository = new AuditRepository(vertx, firstStore, 2);
+    AuditIngest ingest = new AuditIngest(firstRepository, CODEC);
+    AtomicInteger batches = new AtomicInteger();
+    EventConsumer crashing = Await.result(EventConsumer.start(vertx, KAFKA.settings("first-life"),
+        ConsumerSpec.group(group, Topics.NODES, Topics.CERTIFICATES, Topics.DECISIONS).withMaxPollRecords(40)
+            .withRetryBackoff(Duration.ofSeconds(30)),
+        batch -> ingest.handle(batch).compose(v -> batches.incrementAndGet() >= 3
+            ? Future.failedFuture("crash after the database commit") : Future.succeededFuture())));
+    Await.until("a batch stored but never committed", () -> crashing.failedBatches() > 0);
+    Await.result(crashing.close());
+    Await.result(firstRepository.close());
+    long storedBeforeCrash = ingest.stored();
+    assertTrue(storedBeforeCrash >= 3, "the first life stored batches");
+    assertTrue(storedBeforeCrash < 300, "the first life did not store everything");
+
+    // Meanwhile more events arrive; the second life must pick up exactly where the committed offsets are.
+    published.addAll(publish(TestEvents.mixed(100)));
+    AuditService service = startService(config(jdbcUrl, group));
+    Await.until("all 400 events stored", () -> service.repository().store().head().sequence() >= 400);
+    Await.result(service.consumer().awaitCaughtUp());
+
+    List<StoredRecord> stored = all(service.repository().store());
+    List<String> storedIds = stored.stream().map(r -> r.columns().eventId()).toList();
+    assertEquals(400, stored.size(), "every event exactly once");
+    assertEquals(new HashSet<>(published), new HashSet<>(storedIds));
+    assertTrue(service.ingest().duplicates() > 0, "the uncommitted batch was redelivered and recognised");
+    for (int i = 0; i < stored.size(); i++) {
+      assertEquals(i + 1, stored.get(i).sequence());
+    }
+    PublicKey key = CheckpointKeys.readPublicKey(read(CheckpointKeyFile.publicKeyPath(dataDir.resolve("audit"))));
+    VerificationReport report = service.repository().store().verify(ChainVerifier.create(key, CODEC));
+    assertNull(report.finding(), () -> report.finding().detail());
+  }
+
+  @Test
+  void aMalformedRecordGoesToTheDeadLetterTopicIsCountedAndIngestContinues() throws Exception {
+    AuditService service = startService(config("jdbc:sqlite:" + dataDir.resolve("dlq.db"), groupAtEnd("dlq-" + UUID.randomUUID())));
+    String poisonKey = "poison-" + UUID.randomUUID();
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.copyOf(KAFKA.settings("raw").producerConfig()))) {
+      producer.send(new ProducerRecord<>(Topics.DECISIONS.name(), poisonKey, "{\"not\":\"a cloudevent\"}".getBytes())).get();
+    }
+    List<String> valid = publish(TestEvents.mixed(20));
+
+    Await.until("valid events after the poison record are stored", () -> {
+      Set<String> ids = new HashSet<>();
+      all(service.repository().store()).forEach(r -> ids.add(r.columns().eventId()));
+      return ids.containsAll(valid);
+    });
+    Await.until("the poison record is counted", () -> service.consumer().deadLettered() >= 1);
+
+    JsonObject health = Await.result(vertx.createHttpClient()
+        .request(HttpMethod.GET, service.port(), "127.0.0.1", "/health")
+        .compose(r -> r.send()).compose(r -> r.body())).toJsonObject();
+    assertEquals("UP", health.getString("status"));
+    assertTrue(health.getJsonObject("ingest").getLong("deadLettered") >= 1, health.encode());
+
+    assertTrue(deadLetterKeys().contains(poisonKey), "the poison record is on the dead-letter topic");
+  }
+
+  @Test
+  void checkpointsAreSignedStoredAndPublishedAndAFinalOneOnShutdown() throws Exception {
+    String url = "jdbc:sqlite:" + dataDir.resolve("cp.db");
+    AuditService service = startService(config(url, groupAtEnd("cp-" + UUID.randomUUID())).withCheckpointInterval(Duration.ofHours(1)));
+    Path privateKey = dataDir.resolve("audit").resolve(CheckpointKeyFile.PRIVATE_FILE);
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(privateKey)));
+
+    publish(TestEvents.mixed(30));
+    Await.until("events stored", () -> service.repository().store().head().sequence() >= 30);
+    long head = service.repository().store().head().sequence();
+    Await.result(service.close());
+    services.remove(service);
+
+    try (AuditStore store = AuditStore.open(url)) {
+      List<AuditCheckpoint> stored = store.checkpoints();
+      assertEquals(1, stored.size(), "one checkpoint, taken on shutdown");
+      assertEquals(head, stored.get(0).sequence());
+      PublicKey key = CheckpointKeys.readPublicKey(read(CheckpointKeyFile.publicKeyPath(dataDir.resolve("audit"))));
+      assertTrue(CheckpointKeys.verify(stored.get(0), key));
+      assertTrue(publishedCheckpoints().contains(stored.get(0)), "the checkpoint is on the checkpoints topic");
+    }
+    String privatePem = Files.readString(privateKey);
+    assertNotNull(privatePem);
+  }
+
+  private static List<String> deadLetterKeys() {
+    List<String> keys = new ArrayList<>();
+    for (ConsumerRecord<String, byte[]> r : readAll(Topics.DEAD_LETTER.name())) {
+      keys.add(r.key());
+    }
+    return keys;
+  }
+
+  private static List<AuditCheckpoint> publishedCheckpoints() throws Exception {
+    List<AuditCheckpoint> checkpoints = new ArrayList<>();
+    for (ConsumerRecord<String, byte[]> r : readAll(Topics.AUDIT_CHECKPOINTS.name())) {
+      checkpoints.add((AuditCheckpoint) CODEC.decode(r.value()).data());
+    }
+    return checkpoints;
+  }
+
+  private static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+    Map<String, Object> config = new java.util.HashMap<>(KAFKA.settings("reader").consumerConfig(null, 500));
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+      List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    return records;
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
