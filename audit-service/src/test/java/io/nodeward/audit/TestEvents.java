@@ -67,11 +67,16 @@ public final class TestEvents {
    * A mixed stream: event i is at T0 + i minutes; alice owns node-a, bob node-b; every 7th decision is a deny.
    */
   public static List<CloudEvent<?>> mixed(int count) {
+    return mixed(count, ALICE, BOB);
+  }
+
+  /** {@link #mixed(int)} with the two users' ids given (e.g. real Cognito subs). */
+  public static List<CloudEvent<?>> mixed(int count, String aliceId, String bobId) {
     List<CloudEvent<?>> events = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       Instant time = T0.plusSeconds(60L * i);
       boolean alice = i % 2 == 0;
-      String user = alice ? ALICE : BOB;
+      String user = alice ? aliceId : bobId;
       String node = alice ? "node-a" : "node-b";
       String serial = Integer.toHexString(0x1000 + i % 5);
       events.add(switch (i % 10) {

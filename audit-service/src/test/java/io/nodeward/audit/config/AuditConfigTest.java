@@ -1,0 +1,65 @@
+package io.nodeward.audit.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nodeward.kit.config.ConfigException;
+import io.nodeward.kit.config.Env;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AuditConfigTest {
+
+  @Test
+  void theDefaultsAreTheEmbeddedStack() {
+    AuditConfig config = AuditConfig.fromEnv(Env.of(Map.of()));
+    assertEquals("127.0.0.1", config.host());
+    assertEquals(8081, config.port());
+    assertEquals(AuditConfig.StoreKind.SQLITE, config.store());
+    assertEquals("jdbc:sqlite:" + Path.of("data", "audit", "audit.db"), config.jdbcUrl());
+    assertEquals(Duration.ofSeconds(60), config.checkpointInterval());
+    assertTrue(config.keepsForever());
+    assertEquals("nodeward-audit", config.consumerGroup());
+    assertEquals("127.0.0.1:9092", config.kafka().bootstrapServers());
+  }
+
+  @Test
+  void everyVariableIsRead() {
+    AuditConfig config = AuditConfig.fromEnv(Env.of(Map.of(
+        "NODEWARD_AUDIT_HOST", "0.0.0.0", "NODEWARD_AUDIT_PORT", "9081", "NODEWARD_AUDIT_STORE", "postgres",
+        "NODEWARD_AUDIT_JDBC_URL", "jdbc:postgresql://db:5432/nodeward?currentSchema=audit",
+        "NODEWARD_DATA_DIR", "/var/lib/nodeward", "NODEWARD_AUDIT_CHECKPOINT_INTERVAL", "5s",
+        "NODEWARD_AUDIT_RETENTION", "P365D", "NODEWARD_KAFKA_BOOTSTRAP", "kafka:9092")));
+    assertEquals(9081, config.port());
+    assertEquals(AuditConfig.StoreKind.POSTGRES, config.store());
+    assertEquals(Duration.ofDays(365), config.retention());
+    assertEquals(Duration.ofSeconds(5), config.checkpointInterval());
+    assertEquals(Path.of("/var/lib/nodeward/audit"), config.keyDir());
+    assertEquals("kafka:9092", config.kafka().bootstrapServers());
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = '|', value = {
+      "NODEWARD_AUDIT_STORE|mysql|NODEWARD_AUDIT_STORE",
+      "NODEWARD_AUDIT_PORT|70000|NODEWARD_AUDIT_PORT",
+      "NODEWARD_AUDIT_CHECKPOINT_INTERVAL|soon|NODEWARD_AUDIT_CHECKPOINT_INTERVAL",
+      "NODEWARD_AUDIT_RETENTION|forever|NODEWARD_AUDIT_RETENTION",
+      "NODEWARD_AUDIT_JDBC_URL|jdbc:postgresql://db/x|NODEWARD_AUDIT_JDBC_URL"
+  })
+  void aBadValueIsRefusedNamingItsVariable(String variable, String value, String named) {
+    ConfigException e = assertThrows(ConfigException.class, () -> AuditConfig.fromEnv(Env.of(Map.of(variable, value))));
+    assertTrue(e.getMessage().startsWith(named), e.getMessage());
+  }
+
+  @Test
+  void postgresNeedsAnExplicitUrl() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> AuditConfig.fromEnv(Env.of(Map.of("NODEWARD_AUDIT_STORE", "postgres"))));
+    assertTrue(e.getMessage().startsWith("NODEWARD_AUDIT_JDBC_URL"));
+  }
+}
