@@ -1,0 +1,63 @@
+package io.nodeward.issuer.api;
+
+import io.nodeward.events.IssuanceRefusal;
+import io.nodeward.issuer.app.EventNotAcknowledgedException;
+import io.nodeward.issuer.app.NodeOwnershipConflictException;
+import io.nodeward.issuer.app.UnknownResourceException;
+import io.nodeward.issuer.domain.IssuanceRefusedException;
+import io.nodeward.kit.http.ProblemException;
+import io.nodeward.kit.http.Problems;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The one place where the issuer's refusals become HTTP answers (RFC 9457 problems with stable codes).
+ * Anything not listed travels on unchanged, and ProblemHandler answers it 500 without detail.
+ */
+final class IssuerProblems {
+
+  private IssuerProblems() {
+  }
+
+  static int status(IssuanceRefusal refusal) {
+    return switch (refusal) {
+      case NOT_OWNER -> 403;
+      case UNKNOWN_NODE -> 404;
+      case INVALID_CSR, WEAK_KEY, VALIDITY_TOO_LONG, INVALID_REQUEST -> 400;
+    };
+  }
+
+  static Throwable map(Throwable failure) {
+    if (failure instanceof IssuanceRefusedException refused) {
+      int status = status(refused.reason());
+      String title = switch (status) {
+        case 403 -> "Forbidden";
+        case 404 -> "Not found";
+        default -> "Bad request";
+      };
+      return new ProblemException(status, refused.reason().name(), title, refused.detail());
+    }
+    if (failure instanceof UnknownResourceException unknown) {
+      return unknown.kind() == UnknownResourceException.Kind.NODE
+          ? Problems.notFound("UNKNOWN_NODE", "No such node.")
+          : Problems.notFound("UNKNOWN_CERTIFICATE", "No such certificate.");
+    }
+    if (failure instanceof NodeOwnershipConflictException) {
+      return Problems.conflict("NODE_OWNED_BY_ANOTHER_USER",
+          "The node is provisioned for another owner; deprovision it first.");
+    }
+    if (failure instanceof EventNotAcknowledgedException) {
+      return Problems.unavailable("EVENT_NOT_ACKNOWLEDGED",
+          "The change could not be recorded and did not take effect. Try again shortly.");
+    }
+    return failure;
+  }
+
+  /** Fails the request with the mapped problem; for use as {@code onFailure(e -> IssuerProblems.fail(ctx, e))}. */
+  static void fail(RoutingContext ctx, Throwable failure) {
+    ctx.fail(map(failure));
+  }
+
+  static ProblemException forbiddenUnlessAdmin() {
+    return Problems.forbidden("ADMIN_REQUIRED", "Only admins may do this.");
+  }
+}

@@ -1,0 +1,54 @@
+package io.nodeward.issuer.api;
+
+import io.nodeward.events.Identifiers;
+import io.nodeward.events.RevocationReason;
+import io.nodeward.issuer.app.CertificateRevocation;
+import io.nodeward.kit.auth.CognitoAuthHandler;
+import io.nodeward.kit.auth.Principal;
+import io.nodeward.kit.http.Problems;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * {@code POST /v1/certificates/:serial/revoke {reason?}} (owner or admin) → 200 with the certificate's state.
+ * Someone else's certificate answers 404, exactly like a serial that does not exist.
+ */
+final class RevokeCertificateHandler implements Handler<RoutingContext> {
+
+  private static final Set<String> FIELDS = Set.of("reason");
+
+  private final CertificateRevocation revocation;
+  private final Clock clock;
+
+  RevokeCertificateHandler(CertificateRevocation revocation, Clock clock) {
+    this.revocation = revocation;
+    this.clock = clock;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    Principal principal = CognitoAuthHandler.principal(ctx);
+    String serial = ctx.pathParam("serial");
+    if (!Identifiers.isSerial(serial)) {
+      throw Problems.badRequest("INVALID_SERIAL", "serial must be lower-case hex, at most 40 digits.");
+    }
+    RevocationReason reason = reason(JsonBody.parse(ctx, FIELDS, true).string("reason", 64));
+    revocation.revoke(principal, serial, reason)
+        .onSuccess(c -> Responses.json(ctx, 200, Representations.certificate(c, clock.instant())))
+        .onFailure(e -> IssuerProblems.fail(ctx, e));
+  }
+
+  private static RevocationReason reason(String value) {
+    if (value == null) {
+      return RevocationReason.UNSPECIFIED;
+    }
+    return Arrays.stream(RevocationReason.values())
+        .filter(r -> r.name().equalsIgnoreCase(value))
+        .findFirst()
+        .orElseThrow(() -> Problems.badRequest("INVALID_REASON",
+            "reason must be one of " + Arrays.toString(RevocationReason.values()) + "."));
+  }
+}

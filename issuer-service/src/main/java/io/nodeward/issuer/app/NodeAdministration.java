@@ -1,0 +1,59 @@
+package io.nodeward.issuer.app;
+
+import io.nodeward.events.NodeDeprovisioned;
+import io.nodeward.events.NodeProvisioned;
+import io.nodeward.issuer.domain.Node;
+import io.nodeward.issuer.domain.NodeRegistry;
+import io.nodeward.issuer.kafka.IssuerEvents;
+import io.nodeward.kit.auth.Principal;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Provisioning and deprovisioning nodes (admins only; the API checks the role). */
+public final class NodeAdministration {
+
+  /** The node and whether this call created it (201) or found it already so (200). */
+  public record Provisioned(Node node, boolean created) {
+  }
+
+  private final NodeRegistry nodes;
+  private final IssuerEvents events;
+  private final Clock clock;
+
+  public NodeAdministration(NodeRegistry nodes, IssuerEvents events, Clock clock) {
+    this.nodes = nodes;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates the node, or updates its upstream URL. Provisioning it again unchanged publishes nothing; giving
+   * it to another owner is refused, because the old owner's certificates would start speaking for a node
+   * they no longer own.
+   */
+  public Future<Provisioned> provision(Principal admin, String nodeId, String ownerUserId, String upstreamUrl) {
+    Optional<Node> existing = nodes.find(nodeId);
+    if (existing.isPresent() && !existing.get().ownedBy(ownerUserId)) {
+      return Future.failedFuture(new NodeOwnershipConflictException());
+    }
+    if (existing.isPresent() && existing.get().upstreamUrl().equals(upstreamUrl)) {
+      return Future.succeededFuture(new Provisioned(existing.get(), false));
+    }
+    NodeProvisioned event = new NodeProvisioned(nodeId, ownerUserId, upstreamUrl, clock.instant(), admin.userId());
+    return events.publish(event)
+        .recover(e -> Future.failedFuture(new EventNotAcknowledgedException("NodeProvisioned", e)))
+        .map(published -> new Provisioned(new Node(nodeId, ownerUserId, upstreamUrl, event.provisionedAt()),
+            existing.isEmpty()));
+  }
+
+  public Future<Void> deprovision(Principal admin, String nodeId) {
+    Optional<Node> existing = nodes.find(nodeId);
+    if (existing.isEmpty()) {
+      return Future.failedFuture(new UnknownResourceException(UnknownResourceException.Kind.NODE));
+    }
+    return events.publish(new NodeDeprovisioned(nodeId, existing.get().ownerUserId(), clock.instant(), admin.userId()))
+        .recover(e -> Future.failedFuture(new EventNotAcknowledgedException("NodeDeprovisioned", e)))
+        .mapEmpty();
+  }
+}

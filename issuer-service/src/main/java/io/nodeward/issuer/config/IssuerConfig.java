@@ -1,0 +1,156 @@
+package io.nodeward.issuer.config;
+
+import io.nodeward.events.CaBackend;
+import io.nodeward.events.Identifiers;
+import io.nodeward.issuer.ca.AcmPcaSettings;
+import io.nodeward.issuer.domain.CertificateProfile;
+import io.nodeward.kit.auth.CognitoConfig;
+import io.nodeward.kit.config.ConfigException;
+import io.nodeward.kit.config.Env;
+import io.nodeward.kit.kafka.KafkaSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import software.amazon.awssdk.services.acmpca.model.SigningAlgorithm;
+
+/**
+ * Everything the issuer needs to start, read once from the environment and validated there.
+ *
+ * @param host interface the API binds to
+ * @param port API port; 0 picks a free one (tests)
+ * @param kafka brokers and client timeouts
+ * @param createTopics whether to create nodeward's topics at start (idempotent)
+ * @param topicReplicationFactor replication factor for topics this service creates
+ * @param topicPartitions partitions for topics this service creates
+ * @param dataDir the data directory; the issuer keeps {@code <dataDir>/issuer/} (local CA keystore, CA chain PEM)
+ * @param profile trust domain, default and maximum validity of client certificates
+ * @param caBackend which CA signs
+ * @param caKeystorePassword protects the local CA's PKCS#12 keystore; never logged (see {@link #toString()})
+ * @param acmPca ACM Private CA settings when {@code caBackend} is ACM_PCA, else null
+ * @param cognito the user pool whose tokens are accepted
+ * @param bodyLimitBytes largest request body accepted (413 above)
+ * @param minPkcs12PasswordLength shortest password accepted for a PKCS#12 bundle
+ */
+public record IssuerConfig(
+    String host,
+    int port,
+    KafkaSettings kafka,
+    boolean createTopics,
+    int topicReplicationFactor,
+    int topicPartitions,
+    Path dataDir,
+    CertificateProfile profile,
+    CaBackend caBackend,
+    String caKeystorePassword,
+    AcmPcaSettings acmPca,
+    CognitoConfig cognito,
+    int bodyLimitBytes,
+    int minPkcs12PasswordLength) {
+
+  public static final String DEV_KEYSTORE_PASSWORD = "nodeward-dev-keystore";
+  public static final String DEFAULT_COGNITO_ISSUER = "http://127.0.0.1:9229/us-east-1_nodeward";
+  public static final String DEFAULT_COGNITO_CLIENT_IDS = "nodeward-console,nodeward-cli";
+  public static final String EVENT_SOURCE = "urn:nodeward:issuer";
+
+  public IssuerConfig {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(kafka, "kafka");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(caBackend, "caBackend");
+    Objects.requireNonNull(caKeystorePassword, "caKeystorePassword");
+    Objects.requireNonNull(cognito, "cognito");
+    if (caBackend == CaBackend.ACM_PCA && acmPca == null) {
+      throw new ConfigException("NODEWARD_ACM_PCA_ARN", "is required when NODEWARD_CA_BACKEND=acm-pca");
+    }
+  }
+
+  public static IssuerConfig fromEnv(Env env) {
+    Duration defaultValidity = env.duration("NODEWARD_CERT_DEFAULT_VALIDITY", CertificateProfile.DEFAULT_VALIDITY);
+    Duration maxValidity = env.duration("NODEWARD_CERT_MAX_VALIDITY", CertificateProfile.DEFAULT_MAX_VALIDITY);
+    String trustDomain = env.string("NODEWARD_TRUST_DOMAIN", "nodeward.local");
+    if (!Identifiers.TRUST_DOMAIN.matcher(trustDomain).matches()) {
+      throw new ConfigException("NODEWARD_TRUST_DOMAIN", "must be lower-case letters, digits, '.', '-' or '_'");
+    }
+    CertificateProfile profile;
+    try {
+      profile = CertificateProfile.clientAuth(trustDomain, defaultValidity, maxValidity);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("NODEWARD_CERT_DEFAULT_VALIDITY", e.getMessage());
+    }
+    CaBackend backend = env.enumValue("NODEWARD_CA_BACKEND", CaBackend.class, CaBackend.LOCAL);
+    return new IssuerConfig(
+        env.string("NODEWARD_ISSUER_HOST", "127.0.0.1"),
+        env.port("NODEWARD_ISSUER_PORT", 8080),
+        KafkaSettings.fromEnv(env, "nodeward-issuer"),
+        env.bool("NODEWARD_KAFKA_CREATE_TOPICS", true),
+        env.integer("NODEWARD_KAFKA_REPLICATION_FACTOR", 1, 1, 5),
+        env.integer("NODEWARD_KAFKA_PARTITIONS", 3, 1, 64),
+        env.path("NODEWARD_DATA_DIR", Path.of("data")),
+        profile,
+        backend,
+        env.secret("NODEWARD_CA_KEYSTORE_PASSWORD", DEV_KEYSTORE_PASSWORD),
+        backend == CaBackend.ACM_PCA ? acmPca(env) : null,
+        cognito(env),
+        env.integer("NODEWARD_ISSUER_BODY_LIMIT", 64 * 1024, 4 * 1024, 1024 * 1024),
+        env.integer("NODEWARD_PKCS12_MIN_PASSWORD_LENGTH", 12, 8, 128));
+  }
+
+  private static AcmPcaSettings acmPca(Env env) {
+    String arn = env.required("NODEWARD_ACM_PCA_ARN");
+    if (!arn.startsWith("arn:")) {
+      throw new ConfigException("NODEWARD_ACM_PCA_ARN", "must be an ARN (arn:aws:acm-pca:...)");
+    }
+    URI endpoint = env.isSet("NODEWARD_ACM_PCA_ENDPOINT") ? env.uri("NODEWARD_ACM_PCA_ENDPOINT", null) : null;
+    String algorithm = env.string("NODEWARD_ACM_PCA_SIGNING_ALGORITHM", SigningAlgorithm.SHA256_WITHECDSA.toString());
+    SigningAlgorithm signing = SigningAlgorithm.fromValue(algorithm);
+    if (signing == SigningAlgorithm.UNKNOWN_TO_SDK_VERSION) {
+      throw new ConfigException("NODEWARD_ACM_PCA_SIGNING_ALGORITHM", "must be an ACM PCA signing algorithm such as "
+          + SigningAlgorithm.knownValues());
+    }
+    return new AcmPcaSettings(arn,
+        env.string("NODEWARD_ACM_PCA_REGION", "us-east-1"),
+        endpoint,
+        env.string("NODEWARD_ACM_PCA_TEMPLATE_ARN", AcmPcaSettings.DEFAULT_TEMPLATE_ARN),
+        signing,
+        env.duration("NODEWARD_ACM_PCA_POLL_INTERVAL", Duration.ofMillis(500)),
+        env.integer("NODEWARD_ACM_PCA_MAX_POLLS", 60, 1, 10_000));
+  }
+
+  private static CognitoConfig cognito(Env env) {
+    String issuer = env.string("NODEWARD_COGNITO_ISSUER", DEFAULT_COGNITO_ISSUER);
+    try {
+      return new CognitoConfig(issuer,
+          env.string("NODEWARD_COGNITO_JWKS_URI", null),
+          new LinkedHashSet<>(env.list("NODEWARD_COGNITO_CLIENT_IDS", DEFAULT_COGNITO_CLIENT_IDS)),
+          env.duration("NODEWARD_COGNITO_CLOCK_SKEW", CognitoConfig.DEFAULT_CLOCK_SKEW),
+          null);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("NODEWARD_COGNITO_ISSUER", e.getMessage());
+    }
+  }
+
+  /** The issuer's own folder under the data directory. */
+  public Path issuerDir() {
+    return dataDir.resolve("issuer");
+  }
+
+  public IssuerConfig withPort(int newPort) {
+    return new IssuerConfig(host, newPort, kafka, createTopics, topicReplicationFactor, topicPartitions, dataDir, profile,
+        caBackend, caKeystorePassword, acmPca, cognito, bodyLimitBytes, minPkcs12PasswordLength);
+  }
+
+  public IssuerConfig withKafka(KafkaSettings settings) {
+    return new IssuerConfig(host, port, settings, createTopics, topicReplicationFactor, topicPartitions, dataDir, profile,
+        caBackend, caKeystorePassword, acmPca, cognito, bodyLimitBytes, minPkcs12PasswordLength);
+  }
+
+  /** Never prints the keystore password. */
+  @Override
+  public String toString() {
+    return "IssuerConfig[" + host + ":" + port + ", kafka=" + kafka.bootstrapServers() + ", dataDir=" + dataDir
+        + ", trustDomain=" + profile.trustDomain() + ", ca=" + caBackend + ", cognito=" + cognito.issuer() + "]";
+  }
+}
