@@ -1,6 +1,7 @@
 package io.nodeward.issuer.api;
 
 import io.nodeward.events.IssuanceRefusal;
+import io.nodeward.issuer.app.CaUnavailableException;
 import io.nodeward.issuer.app.EventNotAcknowledgedException;
 import io.nodeward.issuer.app.NodeOwnershipConflictException;
 import io.nodeward.issuer.app.UnknownResourceException;
@@ -48,6 +49,9 @@ final class IssuerProblems {
     if (failure instanceof EventNotAcknowledgedException) {
       return Problems.unavailable("EVENT_NOT_ACKNOWLEDGED",
           "The change could not be recorded and did not take effect. Try again shortly.");
+    }
+    if (failure instanceof CaUnavailableException) {
+      return Problems.unavailable("CA_UNAVAILABLE", "The certificate authority is unavailable. Try again shortly.");
     }
     return failure;
   }

@@ -101,7 +101,11 @@ public final class CertificateIssuance {
 
   private Future<IssuedCertificate> sign(Authorized authorized, KeyMaterial key) {
     return ca.issue(new SigningRequest(authorized.requestId(), authorized.identity(), key.publicKey(), key.algorithm(),
-        key.csr(), authorized.window()));
+            key.csr(), authorized.window()))
+        .recover(e -> {
+          LOG.warn("The {} CA did not sign request {}: {}", ca.backend(), authorized.requestId(), e.toString());
+          return Future.failedFuture(new CaUnavailableException("sign", e));
+        });
   }
 
   private Future<Issued> record(Principal principal, IssuedCertificate issued, KeyMaterial key) {

@@ -43,6 +43,7 @@ public final class CertificateRevocation {
         certificate.notBefore(), certificate.notAfter(), certificate.fingerprintSha256(), reason, clock.instant(),
         principal.userId());
     return ca.revoke(serial, reason)
+        .recover(e -> Future.failedFuture(new CaUnavailableException("revoke", e)))
         .compose(v -> events.publish(event)
             .recover(e -> Future.failedFuture(new EventNotAcknowledgedException("CertificateRevoked", e))))
         .map(published -> certificates.find(serial).orElseThrow());

@@ -11,6 +11,7 @@ import io.nodeward.events.RevocationReason;
 import io.nodeward.issuer.domain.CertificateProfile;
 import io.nodeward.issuer.domain.CsrInspector;
 import io.nodeward.issuer.domain.InspectedCsr;
+import io.nodeward.issuer.testing.FakeAcmPca;
 import io.nodeward.issuer.testing.TestCsrs;
 import io.vertx.core.Vertx;
 import java.net.URI;

@@ -1,4 +1,7 @@
-package io.nodeward.issuer.ca;
+package io.nodeward.issuer.testing;
+
+import io.nodeward.issuer.ca.LocalCa;
+import io.nodeward.issuer.ca.SigningRequest;
 
 import io.nodeward.events.CertificateIdentity;
 import io.nodeward.events.KeyAlgorithm;
@@ -29,40 +32,40 @@ import java.util.concurrent.atomic.AtomicInteger;
  * real {@link LocalCa}. Like the real service it issues asynchronously (GetCertificate answers
  * RequestInProgressException a few times), honours idempotency tokens and can be made to throttle.
  */
-final class FakeAcmPca {
+public final class FakeAcmPca {
 
-  static final String CA_ARN = "arn:aws:acm-pca:us-east-1:111122223333:certificate-authority/11111111-2222-3333-4444-555555555555";
+  public static final String CA_ARN = "arn:aws:acm-pca:us-east-1:111122223333:certificate-authority/11111111-2222-3333-4444-555555555555";
 
-  record Call(String operation, JsonObject body, String authorization) {
+  public record Call(String operation, JsonObject body, String authorization) {
   }
 
   private final Vertx vertx;
   private final LocalCa signer;
   private final CertificateProfile profile;
   private HttpServer server;
-  final List<Call> calls = new CopyOnWriteArrayList<>();
-  final Map<String, String> arnByToken = new ConcurrentHashMap<>();
-  final Map<String, String> pemByArn = new ConcurrentHashMap<>();
-  final Map<String, AtomicInteger> pollsLeftByArn = new ConcurrentHashMap<>();
-  final Set<String> revokedSerials = ConcurrentHashMap.newKeySet();
-  final AtomicInteger certificatesSigned = new AtomicInteger();
+  public final List<Call> calls = new CopyOnWriteArrayList<>();
+  public final Map<String, String> arnByToken = new ConcurrentHashMap<>();
+  public final Map<String, String> pemByArn = new ConcurrentHashMap<>();
+  public final Map<String, AtomicInteger> pollsLeftByArn = new ConcurrentHashMap<>();
+  public final Set<String> revokedSerials = ConcurrentHashMap.newKeySet();
+  public final AtomicInteger certificatesSigned = new AtomicInteger();
   /** How many GetCertificate polls answer RequestInProgressException before the certificate is ready. */
-  volatile int pollsBeforeReady = 2;
+  public volatile int pollsBeforeReady = 2;
   /** The next N IssueCertificate calls are processed but answered with ThrottlingException (a lost response). */
-  final AtomicInteger throttleIssueAfterProcessing = new AtomicInteger();
+  public final AtomicInteger throttleIssueAfterProcessing = new AtomicInteger();
 
-  FakeAcmPca(Vertx vertx, LocalCa signer, CertificateProfile profile) {
+  public FakeAcmPca(Vertx vertx, LocalCa signer, CertificateProfile profile) {
     this.vertx = vertx;
     this.signer = signer;
     this.profile = profile;
   }
 
-  Future<Integer> start() {
+  public Future<Integer> start() {
     server = vertx.createHttpServer().requestHandler(this::handle);
     return server.listen(0, "127.0.0.1").map(HttpServer::actualPort);
   }
 
-  Future<Void> close() {
+  public Future<Void> close() {
     return server.close();
   }
 
@@ -159,7 +162,7 @@ final class FakeAcmPca {
         .end(new JsonObject().put("__type", type).put("message", message).encode());
   }
 
-  CertificateProfile profile() {
+  public CertificateProfile profile() {
     return profile;
   }
 }
