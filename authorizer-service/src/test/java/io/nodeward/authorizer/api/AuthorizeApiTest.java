@@ -1,0 +1,257 @@
+package io.nodeward.authorizer.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nodeward.authorizer.AuthorizerService;
+import io.nodeward.authorizer.support.Await;
+import io.nodeward.authorizer.support.AuthorizerFixture;
+import io.nodeward.authorizer.support.TestPki.ClientSpec;
+import io.nodeward.authorizer.support.TestPki.Issued;
+import io.nodeward.events.AccessDecided;
+import io.nodeward.events.NodeProvisioned;
+import io.nodeward.events.Topics;
+import io.nodeward.kit.kafka.ConsumerSpec;
+import io.nodeward.kit.kafka.EventConsumer;
+import io.nodeward.kit.kafka.EventPublisher;
+import io.nodeward.kit.kafka.KafkaTestKit;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** POST /authorize as API Gateway calls it, plus health and metrics, on a real broker. */
+class AuthorizeApiTest {
+
+  @RegisterExtension
+  static final KafkaTestKit KAFKA = new KafkaTestKit();
+
+  static final String ARN = "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod/GET/nodes/node-1/status";
+  static Vertx vertx;
+  static AuthorizerFixture fixture;
+  static AuthorizerService authorizer;
+  static EventPublisher events;
+  static EventConsumer decisionReader;
+  static final Map<String, AccessDecided> decisions = new ConcurrentHashMap<>();
+  static Issued good;
+
+  record Answer(int status, JsonObject json, String contentType) {
+  }
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.vertx();
+    fixture = new AuthorizerFixture();
+    events = EventPublisher.create(vertx, KAFKA.settings("test-platform"), "/test/platform");
+    Await.result(events.publish(new NodeProvisioned("node-1", "alice", "http://127.0.0.1:9", Instant.now(), "admin")));
+    good = fixture.pki.client("alice", "node-1");
+    Await.result(events.publish(good.issued()));
+    authorizer = Await.result(AuthorizerService.start(vertx, fixture.config(KAFKA.bootstrapServers())));
+    decisionReader = Await.result(EventConsumer.start(vertx, KAFKA.settings("decision-reader"),
+        ConsumerSpec.replay(Topics.DECISIONS), batch -> {
+          batch.forEach(e -> {
+            if (e.event().data() instanceof AccessDecided d) {
+              decisions.put(d.decisionId(), d);
+            }
+          });
+          return Future.succeededFuture();
+        }));
+  }
+
+  @AfterAll
+  static void stop() {
+    Await.result(decisionReader.close());
+    Await.result(authorizer.close());
+    Await.result(events.close());
+    Await.result(vertx.close());
+  }
+
+  /** A new client per call: the test thread is not a Vert.x thread, so no pooled connection is shared across calls. */
+  static Answer call(HttpMethod method, String uri, String body) {
+    HttpClient http = vertx.createHttpClient();
+    try {
+      return callWith(http, method, uri, body);
+    } finally {
+      http.close();
+    }
+  }
+
+  static Answer callWith(HttpClient http, HttpMethod method, String uri, String body) {
+    return Await.result(http.request(method, authorizer.adminPort(), "127.0.0.1", uri)
+        .compose(request -> body == null ? request.send() : request.send(Buffer.buffer(body)))
+        .compose(response -> response.body().map(b -> new Answer(response.statusCode(),
+            b.length() > 0 && b.getByte(0) == '{' ? b.toJsonObject() : new JsonObject().put("text", b.toString()),
+            response.getHeader("content-type")))));
+  }
+
+  static JsonObject event(String pem, String nodeId, String path) {
+    JsonObject event = new JsonObject()
+        .put("type", "REQUEST")
+        .put("methodArn", ARN)
+        .put("resource", "/nodes/{nodeId}/{proxy+}")
+        .put("path", path)
+        .put("httpMethod", "GET")
+        .put("headers", new JsonObject().put("Host", "api.example.com"))
+        .put("requestContext", new JsonObject()
+            .put("httpMethod", "GET")
+            .put("stage", "prod")
+            .put("identity", new JsonObject()
+                .put("sourceIp", "203.0.113.7")
+                .put("clientCert", new JsonObject()
+                    .put("clientCertPem", pem)
+                    .put("subjectDN", "CN=node-1"))));
+    if (nodeId != null) {
+      event.put("pathParameters", new JsonObject().put("nodeId", nodeId).put("proxy", "status"));
+    }
+    return event;
+  }
+
+  static JsonObject authorize(JsonObject event) {
+    Answer answer = call(HttpMethod.POST, "/authorize", event.encode());
+    assertEquals(200, answer.status(), answer.json().encode());
+    return answer.json();
+  }
+
+  static String effect(JsonObject policy) {
+    JsonObject statement = policy.getJsonObject("policyDocument").getJsonArray("Statement").getJsonObject(0);
+    assertEquals("execute-api:Invoke", statement.getString("Action"));
+    assertEquals(ARN, statement.getString("Resource"));
+    assertEquals("2012-10-17", policy.getJsonObject("policyDocument").getString("Version"));
+    return statement.getString("Effect");
+  }
+
+  @Test
+  void aValidCertificateForItsNodeGetsAnAllowPolicyAndIsPublished() {
+    JsonObject policy = authorize(event(good.certPem(), "node-1", "/nodes/node-1/status"));
+
+    assertEquals("Allow", effect(policy));
+    assertEquals("alice", policy.getString("principalId"));
+    assertEquals("alice", policy.getJsonObject("context").getString("userId"));
+    assertEquals("node-1", policy.getJsonObject("context").getString("nodeId"));
+    assertEquals("ALLOWED", policy.getJsonObject("context").getString("reason"));
+    String id = policy.getJsonObject("context").getString("decisionId");
+    Await.until("decision published", () -> decisions.containsKey(id));
+    assertEquals("203.0.113.7", decisions.get(id).clientAddress());
+  }
+
+  @Test
+  void aRevokedCertificateGetsADenyPolicy() {
+    Issued cert = fixture.pki.client("alice", "node-1");
+    Await.result(events.publish(cert.issued()));
+    Await.result(events.publish(cert.revoked()));
+    Await.until("revoked", () -> authorizer.allowList().snapshot().certificate(cert.serial()) != null
+        && authorizer.allowList().snapshot().certificate(cert.serial()).revoked());
+
+    JsonObject policy = authorize(event(cert.certPem(), "node-1", "/nodes/node-1/status"));
+    assertEquals("Deny", effect(policy));
+    assertEquals("REVOKED", policy.getJsonObject("context").getString("reason"));
+  }
+
+  @Test
+  void aCertificateFromAnotherCaGetsADenyPolicyEvenIfItsSerialIsPublished() {
+    Issued foreign = fixture.otherPki.client("alice", "node-1");
+    Await.result(events.publish(foreign.issued()));
+    JsonObject policy = authorize(event(foreign.certPem(), "node-1", "/nodes/node-1/status"));
+    assertEquals("Deny", effect(policy));
+    assertEquals("UNKNOWN_CERTIFICATE", policy.getJsonObject("context").getString("reason"));
+  }
+
+  @Test
+  void anExpiredCertificateGetsADenyPolicyNamingExpiry() {
+    Instant now = Instant.now();
+    Issued expired = fixture.pki.client(ClientSpec.of("alice", "node-1")
+        .withValidity(now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1))));
+    Await.result(events.publish(expired.issued()));
+    Await.until("applied", () -> authorizer.allowList().snapshot().certificate(expired.serial()) != null);
+    JsonObject policy = authorize(event(expired.certPem(), "node-1", "/nodes/node-1/status"));
+    assertEquals("Deny", effect(policy));
+    assertEquals("EXPIRED", policy.getJsonObject("context").getString("reason"));
+  }
+
+  @Test
+  void aCertificateNotYetValidGetsADenyPolicy() {
+    Instant now = Instant.now();
+    Issued early = fixture.pki.client(ClientSpec.of("alice", "node-1")
+        .withValidity(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2))));
+    Await.result(events.publish(early.issued()));
+    Await.until("applied", () -> authorizer.allowList().snapshot().certificate(early.serial()) != null);
+    JsonObject policy = authorize(event(early.certPem(), "node-1", "/nodes/node-1/status"));
+    assertEquals("NOT_YET_VALID", policy.getJsonObject("context").getString("reason"));
+  }
+
+  @Test
+  void aCertificateForAnotherNodeGetsADenyPolicy() {
+    Await.result(events.publish(new NodeProvisioned("node-2", "alice", "http://127.0.0.1:9", Instant.now(), "admin")));
+    JsonObject policy = authorize(event(good.certPem(), "node-2", "/nodes/node-2/status"));
+    assertEquals("Deny", effect(policy));
+    assertEquals("NODE_MISMATCH", policy.getJsonObject("context").getString("reason"));
+  }
+
+  @Test
+  void aPathParameterThatDisagreesWithThePathOrATraversalIsAnInvalidTarget() {
+    assertEquals("INVALID_TARGET", authorize(event(good.certPem(), "node-1", "/nodes/node-2/status"))
+        .getJsonObject("context").getString("reason"));
+    assertEquals("INVALID_TARGET", authorize(event(good.certPem(), null, "/nodes/%2e%2e/node-1"))
+        .getJsonObject("context").getString("reason"));
+  }
+
+  @ParameterizedTest(name = "a malformed authorizer event ({0}) is a 400 problem")
+  @ValueSource(strings = {"not-json", "array", "no-method-arn", "bad-method-arn", "no-client-cert", "garbage-pem",
+      "number-as-path", "no-target"})
+  void aMalformedAuthorizerEventIsRefusedWithAProblem(String kind) {
+    JsonObject valid = event(good.certPem(), "node-1", "/nodes/node-1/status");
+    String body = switch (kind) {
+      case "not-json" -> "{this is not json";
+      case "array" -> "[1,2,3]";
+      case "no-method-arn" -> valid.copy().put("methodArn", null).encode();
+      case "bad-method-arn" -> valid.copy().put("methodArn", "arn:aws:s3:::bucket").encode();
+      case "no-client-cert" -> valid.copy().put("requestContext", new JsonObject()).encode();
+      case "garbage-pem" -> event("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", "node-1",
+          "/nodes/node-1/status").encode();
+      case "number-as-path" -> valid.copy().put("path", 42).encode();
+      case "no-target" -> valid.copy().put("path", null).put("pathParameters", null).encode();
+      default -> throw new IllegalArgumentException(kind);
+    };
+    Answer answer = call(HttpMethod.POST, "/authorize", body);
+    assertEquals(400, answer.status());
+    assertEquals("application/problem+json", answer.contentType());
+    assertTrue(answer.json().getString("code").startsWith("MALFORMED"), answer.json().encode());
+  }
+
+  @Test
+  void healthIsUpWithAFreshAllowList() {
+    Answer answer = call(HttpMethod.GET, "/health", null);
+    assertEquals(200, answer.status());
+    assertEquals("UP", answer.json().getString("status"));
+    assertEquals(true, answer.json().getJsonObject("allowList").getBoolean("fresh"));
+    assertTrue(answer.json().getJsonObject("allowList").getInteger("nodes") >= 1);
+  }
+
+  @Test
+  void metricsCountDecisionsByEffectAndReason() {
+    authorize(event(good.certPem(), "node-1", "/nodes/node-1/status"));
+    String metrics = call(HttpMethod.GET, "/metrics", null).json().getString("text");
+    assertTrue(metrics.contains("nodeward_authorizer_decisions_total{effect=\"ALLOW\",reason=\"ALLOWED\"}"), metrics);
+    assertTrue(metrics.contains("nodeward_authorizer_allowlist_fresh"), metrics);
+    assertTrue(metrics.contains("nodeward_authorizer_spool_dropped"), metrics);
+  }
+
+  @Test
+  void anUnknownAdminRouteIsANotFoundProblem() {
+    Answer answer = call(HttpMethod.GET, "/nope", null);
+    assertEquals(404, answer.status());
+    assertEquals("application/problem+json", answer.contentType());
+  }
+}
