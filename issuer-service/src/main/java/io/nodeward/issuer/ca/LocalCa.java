@@ -5,6 +5,8 @@ import io.nodeward.events.RevocationReason;
 import io.nodeward.issuer.domain.CertificateProfile;
 import io.nodeward.issuer.domain.ClientCertificateBuilder;
 import io.nodeward.issuer.domain.SerialNumbers;
+import io.nodeward.issuer.domain.ServerCertificateBuilder;
+import io.nodeward.issuer.domain.ValidityWindow;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -97,6 +99,18 @@ public final class LocalCa implements CertificateAuthority {
     X509Certificate certificate = ClientCertificateBuilder.build(profile, request.identity(), request.publicKey(),
         request.keyAlgorithm(), request.window(), serial, material.certificate(), signer());
     return new IssuedCertificate(certificate, caChain(), CaBackend.LOCAL);
+  }
+
+  /**
+   * Blocking: a TLS server certificate for the gateway, so that clients who trust nodeward's CA chain for their
+   * own certificates can also verify the gateway they dial (embedded stack, compose).
+   */
+  public X509Certificate signServerCertificate(java.security.PublicKey key, List<String> hostNames,
+      List<java.net.InetAddress> addresses, Duration validity) {
+    Instant now = clock.instant();
+    return ServerCertificateBuilder.build(hostNames, addresses, key,
+        new ValidityWindow(now.minus(Duration.ofMinutes(1)), now.plus(validity)),
+        SerialNumbers.random(random), material.certificate(), signer());
   }
 
   private ContentSigner signer() {
