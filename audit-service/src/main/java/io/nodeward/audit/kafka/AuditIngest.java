@@ -7,7 +7,6 @@ import io.nodeward.events.EventCodec;
 import io.nodeward.kit.kafka.BatchHandler;
 import io.nodeward.kit.kafka.ConsumedEvent;
 import io.vertx.core.Future;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -40,15 +39,13 @@ public final class AuditIngest implements BatchHandler {
         .mapEmpty();
   }
 
+  /** Canonical JSON per event, in parallel (it is independent per event; only the chaining is sequential). */
   private List<IncomingEvent> toIncoming(List<ConsumedEvent> batch) {
-    List<IncomingEvent> incoming = new ArrayList<>(batch.size());
-    for (ConsumedEvent consumed : batch) {
-      if (consumed.event().data() instanceof AuditCheckpoint) {
-        continue; // our own checkpoints are stored as checkpoints, not chained into the trail
-      }
-      incoming.add(IncomingEvent.of(codec, consumed.event(), consumed.topic(), consumed.partition(), consumed.offset()));
-    }
-    return incoming;
+    return batch.parallelStream()
+        // our own checkpoints are stored as checkpoints, not chained into the trail
+        .filter(consumed -> !(consumed.event().data() instanceof AuditCheckpoint))
+        .map(consumed -> IncomingEvent.of(codec, consumed.event(), consumed.topic(), consumed.partition(), consumed.offset()))
+        .toList();
   }
 
   public long stored() {

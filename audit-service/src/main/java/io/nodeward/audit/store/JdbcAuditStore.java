@@ -36,8 +36,8 @@ abstract class JdbcAuditStore implements AuditStore {
 
   static final String COLUMNS = "sequence, event_id, type, source, event_time, subject, user_id, node_id, serial, "
       + "effect, reason, data, prev_hash, hash";
-  private static final String INSERT = "INSERT INTO audit_event (" + COLUMNS
-      + ", kafka_topic, kafka_partition, kafka_offset, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static final String INSERT_COLUMNS = COLUMNS + ", kafka_topic, kafka_partition, kafka_offset, stored_at";
+  private static final String INSERT = "INSERT INTO audit_event (" + INSERT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final int EXPORT_FETCH_SIZE = 500;
 
   private final ConnectionPool writer;
@@ -79,24 +79,34 @@ abstract class JdbcAuditStore implements AuditStore {
     }
     Set<String> stored = existingIds(c, new ArrayList<>(unique.keySet()));
     ChainHead head = head(c);
-    int appended = 0;
-    long now = System.currentTimeMillis();
-    try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-      for (IncomingEvent event : unique.values()) {
-        if (stored.contains(event.eventId())) {
-          continue;
-        }
-        String hash = HashChain.link(head.hash(), event.canonicalJson());
-        bindInsert(insert, head.sequence() + 1, event, head.hash(), hash, now);
-        insert.addBatch();
-        head = new ChainHead(head.sequence() + 1, hash);
-        appended++;
+    List<ChainedRow> rows = new ArrayList<>(unique.size());
+    for (IncomingEvent event : unique.values()) {
+      if (stored.contains(event.eventId())) {
+        continue;
       }
-      if (appended > 0) {
-        insert.executeBatch();
-      }
+      String hash = HashChain.link(head.hash(), event.canonicalJson());
+      rows.add(new ChainedRow(head.sequence() + 1, event, head.hash(), hash));
+      head = new ChainHead(head.sequence() + 1, hash);
     }
-    return new AppendResult(appended, events.size() - appended, head);
+    if (!rows.isEmpty()) {
+      insertRows(c, rows, System.currentTimeMillis());
+    }
+    return new AppendResult(rows.size(), events.size() - rows.size(), head);
+  }
+
+  /** A record with its place in the chain, about to be written. */
+  record ChainedRow(long sequence, IncomingEvent event, String prevHash, String hash) {
+  }
+
+  /** Writes the rows inside the caller's transaction; a JDBC batch, unless the dialect has something faster. */
+  void insertRows(Connection c, List<ChainedRow> rows, long now) throws SQLException {
+    try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+      for (ChainedRow row : rows) {
+        bindInsert(insert, row.sequence(), row.event(), row.prevHash(), row.hash(), now);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
   }
 
   private static void bindInsert(PreparedStatement s, long sequence, IncomingEvent e, String prev, String hash, long now)

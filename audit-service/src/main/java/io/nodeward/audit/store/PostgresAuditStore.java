@@ -1,5 +1,8 @@
 package io.nodeward.audit.store;
 
+import io.nodeward.audit.domain.RecordColumns;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * The production trail: PostgreSQL. The URL selects database and schema ({@code currentSchema=...}). Batches go
@@ -75,6 +80,61 @@ public final class PostgresAuditStore extends JdbcAuditStore {
       array.free();
     }
     return found;
+  }
+
+  /**
+   * COPY instead of INSERT: one round trip and no per-row statement overhead, several times faster for a
+   * Kafka batch. Still inside the caller's transaction, so the batch commits (or not) as a whole.
+   */
+  @Override
+  void insertRows(Connection c, List<ChainedRow> rows, long now) throws SQLException {
+    StringBuilder text = new StringBuilder(rows.size() * 1400);
+    for (ChainedRow row : rows) {
+      RecordColumns col = row.event().columns();
+      text.append(row.sequence());
+      field(text, col.eventId());
+      field(text, col.type());
+      field(text, col.source());
+      text.append('\t').append(micros(col.time()));
+      field(text, col.subject());
+      field(text, col.userId());
+      field(text, col.nodeId());
+      field(text, col.serial());
+      field(text, col.effect());
+      field(text, col.reason());
+      field(text, row.event().canonicalJson());
+      field(text, row.prevHash());
+      field(text, row.hash());
+      field(text, row.event().topic());
+      field(text, row.event().partition() == null ? null : row.event().partition().toString());
+      field(text, row.event().offset() == null ? null : row.event().offset().toString());
+      text.append('\t').append(now).append('\n');
+    }
+    try {
+      CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+      copy.copyIn("COPY audit_event (" + INSERT_COLUMNS + ") FROM STDIN", new StringReader(text.toString()));
+    } catch (IOException e) {
+      throw new SQLException("COPY into audit_event failed", e);
+    }
+  }
+
+  /** One column of COPY's text format: tab-separated, \N for NULL, backslash escapes for \ tab newline CR. */
+  private static void field(StringBuilder out, String value) {
+    out.append('\t');
+    if (value == null) {
+      out.append("\\N");
+      return;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char ch = value.charAt(i);
+      switch (ch) {
+        case '\\' -> out.append("\\\\");
+        case '\t' -> out.append("\\t");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        default -> out.append(ch);
+      }
+    }
   }
 
   @Override
