@@ -36,6 +36,16 @@ public final class Pem {
     return out.toString();
   }
 
+  /**
+   * A private key as unencrypted PKCS#8 ("BEGIN PRIVATE KEY", RFC 5958), the one form every TLS stack reads;
+   * {@link #write} would give EC keys the SEC1 form, which some (Vert.x's PEM loader) reject.
+   */
+  public static String privateKey(PrivateKey key) {
+    String body = java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        .encodeToString(key.getEncoded());
+    return "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
+  }
+
   public static String certificates(List<X509Certificate> chain) {
     return write(chain.toArray());
   }

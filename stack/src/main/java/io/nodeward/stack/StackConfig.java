@@ -1,0 +1,33 @@
+package io.nodeward.stack;
+
+import io.nodeward.kit.config.Env;
+import java.nio.file.Path;
+
+/**
+ * The one-process stack's own settings; every service keeps reading its own variables from the same
+ * environment, with the stack filling in only what it alone knows (the broker's address, file paths).
+ *
+ * @param dataDir NODEWARD_DATA_DIR (./data): kafka/, issuer/, authorizer/, audit/, dev-identity/ beneath it
+ * @param kafkaPort NODEWARD_STACK_KAFKA_PORT (9092; 0 = any free port)
+ * @param demoNodePort NODEWARD_STACK_DEMO_NODE_PORT (9000; 0 = any free port)
+ * @param provisionDemoNode NODEWARD_STACK_DEMO_NODE (true): provision demo-node-1 for alice on first start
+ */
+public record StackConfig(Path dataDir, int kafkaPort, int demoNodePort, boolean provisionDemoNode, Env env) {
+
+  public static StackConfig fromEnv(Env env) {
+    return new StackConfig(
+        env.path("NODEWARD_DATA_DIR", Path.of("data")).toAbsolutePath().normalize(),
+        env.port("NODEWARD_STACK_KAFKA_PORT", 9092),
+        env.port("NODEWARD_STACK_DEMO_NODE_PORT", 9000),
+        env.bool("NODEWARD_STACK_DEMO_NODE", true),
+        env);
+  }
+
+  public Path kafkaDir() {
+    return dataDir.resolve("kafka");
+  }
+
+  public Path gatewayTlsDir() {
+    return dataDir.resolve("authorizer").resolve("tls");
+  }
+}
