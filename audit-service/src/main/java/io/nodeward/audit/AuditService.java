@@ -27,7 +27,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -47,7 +50,7 @@ public final class AuditService {
   private final CheckpointPublisher checkpoints;
   private final CognitoTokenVerifier tokens;
   private RetentionPruner pruner;
-  private EventConsumer consumer;
+  private final List<EventConsumer> consumers = new CopyOnWriteArrayList<>();
   private AuditIngest ingest;
   private HttpServer server;
 
@@ -103,10 +106,9 @@ public final class AuditService {
     return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host())
         .compose(http -> {
           server = http;
-          return EventConsumer.start(vertx, config.kafka().withClientId("nodeward-audit"), spec, ingest, codec);
+          return startConsumers(vertx, spec, codec, config.consumers());
         })
         .map(started -> {
-          consumer = started;
           checkpoints.start(config.checkpointInterval());
           if (!config.keepsForever()) {
             pruner = new RetentionPruner(vertx, repository, config.retention(), clock)
@@ -115,6 +117,20 @@ public final class AuditService {
           LOG.info("audit service listening on {}:{}, store {}", config.host(), server.actualPort(), config.store());
           return this;
         });
+  }
+
+  /**
+   * Several consumers in the one group: while one batch is in the database the next is being decoded and
+   * canonicalized. The single writer connection and the chain lock keep the appends one after the other.
+   */
+  private Future<Void> startConsumers(Vertx vertx, ConsumerSpec spec, EventCodec codec, int count) {
+    // Started together so they join the group in one rebalance instead of one rebalance each.
+    List<Future<EventConsumer>> starts = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      starts.add(EventConsumer.start(vertx, config.kafka().withClientId("nodeward-audit-" + i), spec, ingest, codec)
+          .onSuccess(consumers::add));
+    }
+    return Future.all(starts).mapEmpty();
   }
 
   /** Cursor MAC key derived from the checkpoint key: instances sharing that key accept each other's cursors. */
@@ -132,12 +148,10 @@ public final class AuditService {
     JsonObject status = new JsonObject()
         .put("stored", ingest == null ? 0 : ingest.stored())
         .put("duplicatesSkipped", ingest == null ? 0 : ingest.duplicates());
-    if (consumer != null) {
-      status.put("appliedEvents", consumer.appliedEvents())
-          .put("deadLettered", consumer.deadLettered())
-          .put("failedBatches", consumer.failedBatches())
-          .put("failing", consumer.lastError() != null);
-    }
+    status.put("appliedEvents", consumers.stream().mapToLong(EventConsumer::appliedEvents).sum())
+        .put("deadLettered", deadLettered())
+        .put("failedBatches", consumers.stream().mapToLong(EventConsumer::failedBatches).sum())
+        .put("failing", consumers.stream().anyMatch(c -> c.lastError() != null));
     if (checkpoints.latest() != null) {
       status.put("lastCheckpointSequence", checkpoints.latest().sequence());
     }
@@ -160,8 +174,14 @@ public final class AuditService {
     return ingest;
   }
 
-  public EventConsumer consumer() {
-    return consumer;
+  /** Records that were not valid events and went to the dead-letter topic, since start. */
+  public long deadLettered() {
+    return consumers.stream().mapToLong(EventConsumer::deadLettered).sum();
+  }
+
+  /** Succeeds once every event that was on the topics when called is stored. */
+  public Future<Void> awaitCaughtUp() {
+    return Future.all(consumers.stream().map(EventConsumer::awaitCaughtUp).toList()).mapEmpty();
   }
 
   public CheckpointPublisher checkpoints() {
@@ -173,7 +193,7 @@ public final class AuditService {
     if (pruner != null) {
       pruner.stop();
     }
-    Future<Void> stopConsumer = consumer == null ? Future.succeededFuture() : consumer.close();
+    Future<Void> stopConsumer = Future.all(consumers.stream().map(EventConsumer::close).toList()).mapEmpty();
     return stopConsumer
         .transform(x -> checkpoints.stop().<Void>mapEmpty()
             .onFailure(e -> LOG.warn("final checkpoint failed: {}", e.getMessage())))

@@ -21,6 +21,7 @@ import java.util.Objects;
  *   <li>NODEWARD_AUDIT_CHECKPOINT_INTERVAL (60s), NODEWARD_AUDIT_RETENTION (0 = keep forever; e.g. P365D or 365d)</li>
  *   <li>NODEWARD_AUDIT_BATCH_SIZE (2000): most events appended in one transaction</li>
  *   <li>NODEWARD_AUDIT_CONSUMER_GROUP (nodeward-audit): one group per independent trail</li>
+ *   <li>NODEWARD_AUDIT_CONSUMERS (2): consumers in this instance, so decoding overlaps the database writes</li>
  *   <li>NODEWARD_KAFKA_* (see KafkaSettings), NODEWARD_COGNITO_* (see CognitoConfig)</li>
  * </ul>
  */
@@ -35,7 +36,8 @@ public record AuditConfig(
     Duration checkpointInterval,
     Duration retention,
     int batchSize,
-    String consumerGroup) {
+    String consumerGroup,
+    int consumers) {
 
   public static final String DEFAULT_CONSUMER_GROUP = "nodeward-audit";
   public static final String SOURCE = "/nodeward/audit";
@@ -50,6 +52,9 @@ public record AuditConfig(
     Objects.requireNonNull(kafka, "kafka");
     Objects.requireNonNull(cognito, "cognito");
     Objects.requireNonNull(consumerGroup, "consumerGroup");
+    if (consumers < 1) {
+      throw new ConfigException("NODEWARD_AUDIT_CONSUMERS", "must be at least 1");
+    }
     if (checkpointInterval.isNegative() || checkpointInterval.isZero()) {
       throw new ConfigException("NODEWARD_AUDIT_CHECKPOINT_INTERVAL", "must be positive");
     }
@@ -84,14 +89,15 @@ public record AuditConfig(
         env.duration("NODEWARD_AUDIT_CHECKPOINT_INTERVAL", Duration.ofSeconds(60)),
         retention(env),
         env.integer("NODEWARD_AUDIT_BATCH_SIZE", 2000, 1, 50_000),
-        env.string("NODEWARD_AUDIT_CONSUMER_GROUP", DEFAULT_CONSUMER_GROUP));
+        env.string("NODEWARD_AUDIT_CONSUMER_GROUP", DEFAULT_CONSUMER_GROUP),
+        env.integer("NODEWARD_AUDIT_CONSUMERS", 2, 1, 16));
   }
 
   /** Defaults for a given data directory, database, broker and user pool (tests, the one-process stack): port 0. */
   public static AuditConfig of(Path dataDir, String jdbcUrl, KafkaSettings kafka, CognitoConfig cognito) {
     StoreKind store = jdbcUrl.startsWith("jdbc:postgresql:") ? StoreKind.POSTGRES : StoreKind.SQLITE;
     return new AuditConfig("127.0.0.1", 0, store, jdbcUrl, dataDir, kafka, cognito, Duration.ofSeconds(60), Duration.ZERO,
-        2000, DEFAULT_CONSUMER_GROUP);
+        2000, DEFAULT_CONSUMER_GROUP, 2);
   }
 
   public static String defaultSqliteUrl(Path dataDir) {
@@ -116,26 +122,30 @@ public record AuditConfig(
   }
 
   public AuditConfig withPort(int newPort) {
-    return new AuditConfig(host, newPort, store, jdbcUrl, dataDir, kafka, cognito, checkpointInterval, retention, batchSize, consumerGroup);
+    return new AuditConfig(host, newPort, store, jdbcUrl, dataDir, kafka, cognito, checkpointInterval, retention, batchSize, consumerGroup, consumers);
   }
 
   public AuditConfig withCheckpointInterval(Duration interval) {
-    return new AuditConfig(host, port, store, jdbcUrl, dataDir, kafka, cognito, interval, retention, batchSize, consumerGroup);
+    return new AuditConfig(host, port, store, jdbcUrl, dataDir, kafka, cognito, interval, retention, batchSize, consumerGroup, consumers);
   }
 
   public AuditConfig withRetention(Duration keep) {
-    return new AuditConfig(host, port, store, jdbcUrl, dataDir, kafka, cognito, checkpointInterval, keep, batchSize, consumerGroup);
+    return new AuditConfig(host, port, store, jdbcUrl, dataDir, kafka, cognito, checkpointInterval, keep, batchSize, consumerGroup, consumers);
   }
 
   public AuditConfig withConsumerGroup(String group) {
-    return new AuditConfig(host, port, store, jdbcUrl, dataDir, kafka, cognito, checkpointInterval, retention, batchSize, group);
+    return new AuditConfig(host, port, store, jdbcUrl, dataDir, kafka, cognito, checkpointInterval, retention, batchSize, group, consumers);
   }
 
   public AuditConfig withBatchSize(int size) {
-    return new AuditConfig(host, port, store, jdbcUrl, dataDir, kafka, cognito, checkpointInterval, retention, size, consumerGroup);
+    return new AuditConfig(host, port, store, jdbcUrl, dataDir, kafka, cognito, checkpointInterval, retention, size, consumerGroup, consumers);
+  }
+
+  public AuditConfig withConsumers(int count) {
+    return new AuditConfig(host, port, store, jdbcUrl, dataDir, kafka, cognito, checkpointInterval, retention, batchSize, consumerGroup, count);
   }
 
   public AuditConfig withKafka(KafkaSettings settings) {
-    return new AuditConfig(host, port, store, jdbcUrl, dataDir, settings, cognito, checkpointInterval, retention, batchSize, consumerGroup);
+    return new AuditConfig(host, port, store, jdbcUrl, dataDir, settings, cognito, checkpointInterval, retention, batchSize, consumerGroup, consumers);
   }
 }

@@ -169,7 +169,7 @@ class AuditIngestTest {
     published.addAll(publish(TestEvents.mixed(100)));
     AuditService service = startService(config(jdbcUrl, group));
     Await.until("all 400 events stored", () -> service.repository().store().head().sequence() >= 400);
-    Await.result(service.consumer().awaitCaughtUp());
+    Await.result(service.awaitCaughtUp());
 
     List<StoredRecord> stored = all(service.repository().store());
     List<String> storedIds = stored.stream().map(r -> r.columns().eventId()).toList();
@@ -198,7 +198,7 @@ class AuditIngestTest {
       all(service.repository().store()).forEach(r -> ids.add(r.columns().eventId()));
       return ids.containsAll(valid);
     });
-    Await.until("the poison record is counted", () -> service.consumer().deadLettered() >= 1);
+    Await.until("the poison record is counted", () -> service.deadLettered() >= 1);
 
     JsonObject health = Await.result(vertx.createHttpClient()
         .request(HttpMethod.GET, service.port(), "127.0.0.1", "/health")

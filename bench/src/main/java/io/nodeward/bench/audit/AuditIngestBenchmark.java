@@ -26,7 +26,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * plain producer, then starts the audit service and times it consuming, validating, chaining and committing them
  * all (events/s). A warm-up run of W events (own database, own consumer group) comes first so the JIT is warm.
  *
- * <pre>java -cp ... io.nodeward.bench.audit.AuditIngestBenchmark &lt;postgres|sqlite&gt; [events=200000] [warmup=50000] [batch=2000]</pre>
+ * <pre>java -cp ... io.nodeward.bench.audit.AuditIngestBenchmark &lt;postgres|sqlite&gt; [events=200000] [warmup=50000] [batch=2000] [consumers=2]</pre>
  */
 public final class AuditIngestBenchmark {
 
@@ -35,18 +35,19 @@ public final class AuditIngestBenchmark {
     long events = args.length > 1 ? Long.parseLong(args[1]) : 200_000;
     long warmup = args.length > 2 ? Long.parseLong(args[2]) : 50_000;
     int batch = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
+    int consumers = args.length > 4 ? Integer.parseInt(args[4]) : 2;
 
     Vertx vertx = Vertx.vertx();
     try (EmbeddedKafka kafka = EmbeddedKafka.startTemporary()) {
       KafkaSettings settings = new KafkaSettings(kafka.bootstrapServers(), "bench");
       TopicProvisioner.ensureTopics(vertx, settings, 1, 3).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
       if (warmup > 0) {
-        Result w = run(vertx, settings, store, warmup, batch, "warmup", 1);
+        Result w = run(vertx, settings, store, warmup, batch, consumers, "warmup", 1);
         System.out.printf("warm-up   %-8s %,9d events in %6.2f s = %,8.0f events/s%n", store, warmup, w.seconds, w.rate());
       }
-      Result r = run(vertx, settings, store, events, batch, "measured", 2);
-      System.out.printf("RESULT ingest %-8s %,9d events in %6.2f s = %,8.0f events/s (batch %d, produce %.1f s, service start %.2f s)%n",
-          store, events, r.seconds, r.rate(), batch, r.produceSeconds, r.startSeconds);
+      Result r = run(vertx, settings, store, events, batch, consumers, "measured", 2);
+      System.out.printf("RESULT ingest %-8s %,9d events in %6.2f s = %,8.0f events/s (batch %d, %d consumers, produce %.1f s, service start %.2f s)%n",
+          store, events, r.seconds, r.rate(), batch, consumers, r.produceSeconds, r.startSeconds);
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
@@ -58,7 +59,8 @@ public final class AuditIngestBenchmark {
     }
   }
 
-  private static Result run(Vertx vertx, KafkaSettings settings, String store, long count, int batch, String group, long seed)
+  private static Result run(Vertx vertx, KafkaSettings settings, String store, long count, int batch, int consumers, String group,
+      long seed)
       throws Exception {
     long produceStart = System.nanoTime();
     produce(settings, count, seed);
@@ -69,6 +71,7 @@ public final class AuditIngestBenchmark {
               CognitoConfig.of("http://127.0.0.1:9/bench", Set.of("bench")))
           .withConsumerGroup("bench-" + group)
           .withBatchSize(batch)
+          .withConsumers(consumers)
           .withCheckpointInterval(Duration.ofSeconds(10));
       long t0 = System.nanoTime();
       AuditService service = vertx.executeBlocking(() -> null).compose(x -> AuditService.start(vertx, config))
