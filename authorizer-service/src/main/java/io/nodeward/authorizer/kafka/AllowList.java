@@ -10,6 +10,7 @@ import io.nodeward.kit.kafka.ConsumerSpec;
 import io.nodeward.kit.kafka.EventConsumer;
 import io.nodeward.kit.kafka.KafkaSettings;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class AllowList implements AllowListView {
 
   private static final Logger LOG = LoggerFactory.getLogger(AllowList.class);
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
 
   private final Vertx vertx;
   private final Clock clock;
@@ -40,7 +42,7 @@ public final class AllowList implements AllowListView {
   private volatile AllowListSnapshot snapshot = AllowListSnapshot.EMPTY;
   private volatile Instant confirmedAt;
   private volatile long lag = -1;
-  private volatile Instant checkStartedAt;
+  private volatile boolean checking;
   private volatile boolean staleLogged;
   private EventConsumer consumer;
   private long timerId = -1;
@@ -80,30 +82,27 @@ public final class AllowList implements AllowListView {
     return Future.succeededFuture();
   }
 
+  /**
+   * At most one question to the broker is outstanding: while the broker is unreachable, a Kafka client call
+   * blocks the consumer's thread until its API timeout, and piling up more would only delay recovery and close.
+   */
   private void check() {
     Instant asked = clock.instant();
-    // One question at a time; a question unanswered past the bound (broker gone) is abandoned for a new one.
-    Instant started = checkStartedAt;
-    if (started != null && Duration.between(started, asked).compareTo(maxStaleness) < 0) {
-      return;
-    }
-    checkStartedAt = asked;
-    consumer.awaitCaughtUp().onComplete(ar -> {
-      if (checkStartedAt == asked) {
-        checkStartedAt = null;
-      }
-      if (ar.succeeded()) {
-        confirm(asked);
-      }
-    });
-    if (++ticks % 4 == 0) {
-      consumer.lag().onSuccess(this::recordLag).onFailure(e -> lag = -1);
-    }
     if (!freshness().isFresh(asked) && !staleLogged) {
       staleLogged = true;
       LOG.warn("allow-list is stale (last confirmed {}); every request is denied ALLOWLIST_STALE until it catches up",
           confirmedAt);
     }
+    if (checking) {
+      return;
+    }
+    checking = true;
+    boolean measureLag = ++ticks % 4 == 0;
+    consumer.awaitCaughtUp()
+        .onSuccess(v -> confirm(asked))
+        .transform(ar -> measureLag ? consumer.lag().onSuccess(this::recordLag).onFailure(e -> lag = -1).mapEmpty()
+            : Future.<Void>succeededFuture())
+        .onComplete(ar -> checking = false);
   }
 
   private void confirm(Instant asked) {
@@ -149,10 +148,27 @@ public final class AllowList implements AllowListView {
     return consumer == null ? 0 : consumer.appliedEvents();
   }
 
+  /**
+   * Stops consuming. Waits at most {@code CLOSE_GRACE} for the consumer: during a broker outage its thread can be
+   * stuck in a client call until the API timeout, and the close then finishes in the background.
+   */
   public Future<Void> close() {
     if (timerId >= 0) {
       vertx.cancelTimer(timerId);
     }
-    return consumer == null ? Future.succeededFuture() : consumer.close();
+    if (consumer == null) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> grace = Promise.promise();
+    long timer = vertx.setTimer(CLOSE_GRACE.toMillis(), id -> {
+      LOG.warn("allow-list consumer did not close within {} ms (broker unreachable?); it closes in the background",
+          CLOSE_GRACE.toMillis());
+      grace.tryComplete();
+    });
+    consumer.close().onComplete(ar -> {
+      vertx.cancelTimer(timer);
+      grace.tryComplete();
+    });
+    return grace.future();
   }
 }

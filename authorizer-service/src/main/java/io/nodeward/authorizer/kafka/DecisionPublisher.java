@@ -6,20 +6,27 @@ import io.nodeward.events.EventCodec;
 import io.nodeward.events.EventData;
 import io.nodeward.events.EventType;
 import io.nodeward.events.InvalidEventException;
-import io.nodeward.kit.kafka.EventPublisher;
 import io.nodeward.kit.kafka.KafkaSettings;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,18 +36,28 @@ import org.slf4j.LoggerFactory;
  * on-disk {@link DecisionSpool}, and so does every later decision until the spool has been re-sent; spooled
  * events keep their id, so the audit service deduplicates a decision that reached Kafka twice.
  * On close, events still waiting for Kafka are spooled, so a restart during an outage loses none.
+ *
+ * <p>It drives a plain Kafka producer from its own single worker thread rather than through the Vert.x
+ * wrapper: during an outage {@code send} blocks on metadata for up to {@code max.block.ms}, and a send that
+ * has been spooled in the meantime must be skipped, not handed to the producer late (it would then reach
+ * Kafka once the broker is back, and again from the spool).
  */
 public final class DecisionPublisher {
 
   private static final Logger LOG = LoggerFactory.getLogger(DecisionPublisher.class);
+  /** How long a send may wait for topic metadata: short, so an outage is detected in well under a second. */
+  private static final String MAX_BLOCK_MS = "250";
 
   private final Vertx vertx;
-  private final EventPublisher kafka;
+  private final Producer<String, byte[]> kafka;
   private final EventCodec codec;
   private final DecisionSpool spool;
   private final WorkerExecutor spoolWorker;
+  private final WorkerExecutor sender;
   private final String source;
   private final Set<CloudEvent<AccessDecided>> inFlight = ConcurrentHashMap.newKeySet();
+  private final Queue<Runnable> toSend = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean sendScheduled = new AtomicBoolean();
   private final Queue<String> toSpool = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean flushScheduled = new AtomicBoolean();
   private final AtomicBoolean draining = new AtomicBoolean();
@@ -51,29 +68,34 @@ public final class DecisionPublisher {
   private volatile boolean closing;
   private final long drainTimer;
 
-  private DecisionPublisher(Vertx vertx, EventPublisher kafka, EventCodec codec, DecisionSpool spool, String source,
-      long drainInterval) {
+  private DecisionPublisher(Vertx vertx, Producer<String, byte[]> kafka, EventCodec codec, DecisionSpool spool,
+      String source, long drainInterval) {
     this.vertx = vertx;
     this.kafka = kafka;
     this.codec = codec;
     this.spool = spool;
     this.source = source;
-    this.spoolWorker = vertx.createSharedWorkerExecutor("nodeward-decision-spool-" + System.identityHashCode(this), 1);
-    this.drainTimer = vertx.setPeriodic(drainInterval, drainInterval, id -> drain());
+    String id = Integer.toHexString(System.identityHashCode(this));
+    this.spoolWorker = vertx.createSharedWorkerExecutor("nodeward-decision-spool-" + id, 1);
+    this.sender = vertx.createSharedWorkerExecutor("nodeward-decision-sender-" + id, 1);
+    this.drainTimer = vertx.setPeriodic(drainInterval, drainInterval, t -> drain());
   }
 
-  /** Opens the spool (blocking file I/O, on a worker) and the producer. */
+  /** Opens the spool (blocking file I/O) and the producer, on a worker. */
   public static Future<DecisionPublisher> create(Vertx vertx, KafkaSettings settings, String source, Path spoolDir,
       long spoolMaxBytes, long drainIntervalMillis) {
     EventCodec codec = new EventCodec();
-    return vertx.executeBlocking(() -> new DecisionSpool(spoolDir, spoolMaxBytes))
-        .map(spool -> {
-          if (spool.pendingEvents() > 0) {
-            LOG.info("{} decision event(s) left in the spool by an earlier run will be re-sent", spool.pendingEvents());
-          }
-          return new DecisionPublisher(vertx, EventPublisher.create(vertx, settings, source), codec, spool, source,
-              drainIntervalMillis);
-        });
+    return vertx.executeBlocking(() -> {
+      DecisionSpool spool = new DecisionSpool(spoolDir, spoolMaxBytes);
+      if (spool.pendingEvents() > 0) {
+        LOG.info("{} decision event(s) left in the spool by an earlier run will be re-sent", spool.pendingEvents());
+      }
+      Map<String, Object> config = new HashMap<>(settings.producerConfig());
+      config.put("max.block.ms", MAX_BLOCK_MS);
+      config.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+      config.put("value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+      return new DecisionPublisher(vertx, new KafkaProducer<>(config), codec, spool, source, drainIntervalMillis);
+    });
   }
 
   /** Never blocks, never throws: the request that made the decision has already been answered or proxied. */
@@ -85,27 +107,71 @@ public final class DecisionPublisher {
       return;
     }
     inFlight.add(event);
-    try {
-      kafka.publish(event).onComplete(ar -> {
-        if (!inFlight.remove(event)) {
-          return; // close() already spooled it
-        }
-        if (ar.succeeded()) {
-          published.incrementAndGet();
-        } else {
-          if (!degraded) {
-            LOG.warn("Kafka did not take a decision event ({}); spooling decisions to disk until it does",
-                ar.cause().getMessage());
-          }
-          degraded = true;
-          spoolLater(event);
-        }
-      });
-    } catch (RuntimeException e) {
-      inFlight.remove(event);
-      degraded = true;
-      spoolLater(event);
+    enqueueSend(() -> {
+      // Spooled by close() while waiting its turn: it must not reach Kafka from here any more.
+      if (!closing && inFlight.contains(event)) {
+        send(event, failure -> onFirstSend(event, failure));
+      }
+    });
+  }
+
+  private void onFirstSend(CloudEvent<AccessDecided> event, Exception failure) {
+    if (!inFlight.remove(event)) {
+      return; // close() already spooled it
     }
+    if (failure == null) {
+      published.incrementAndGet();
+      return;
+    }
+    if (!degraded) {
+      LOG.warn("Kafka did not take a decision event ({}); spooling decisions to disk until it does",
+          failure.getMessage());
+    }
+    degraded = true;
+    spoolLater(event);
+  }
+
+  private void enqueueSend(Runnable task) {
+    toSend.add(task);
+    if (sendScheduled.compareAndSet(false, true)) {
+      sender.executeBlocking(() -> {
+        sendScheduled.set(false);
+        for (Runnable next = toSend.poll(); next != null; next = toSend.poll()) {
+          next.run();
+        }
+        return null;
+      }, true);
+    }
+  }
+
+  /** Runs on the sender thread; the callback runs on Kafka's I/O thread with null or the failure. */
+  private void send(CloudEvent<?> event, java.util.function.Consumer<Exception> done) {
+    try {
+      ProducerRecord<String, byte[]> record =
+          new ProducerRecord<>(event.topic().name(), event.key(), codec.encodeBytes(event));
+      record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+      kafka.send(record, (metadata, exception) -> done.accept(exception));
+    } catch (RuntimeException e) {
+      done.accept(e);
+    }
+  }
+
+  private Future<Void> sendAsync(CloudEvent<?> event) {
+    Promise<Void> sent = Promise.promise();
+    enqueueSend(() -> {
+      if (closing) {
+        sent.tryFail("closing");
+      } else {
+        send(event, failure -> {
+          if (failure == null) {
+            sent.tryComplete();
+          } else {
+            sent.tryFail(failure);
+          }
+        });
+      }
+    });
+    return sent.future();
   }
 
   private void spoolLater(CloudEvent<AccessDecided> event) {
@@ -171,7 +237,7 @@ public final class DecisionPublisher {
           unreadable.incrementAndGet();
           continue;
         }
-        sends.add(kafka.publish(event));
+        sends.add(sendAsync(event));
       }
       return Future.all(sends)
           .compose(all -> spoolWorker.executeBlocking(() -> {
@@ -207,7 +273,10 @@ public final class DecisionPublisher {
     return degraded;
   }
 
-  /** Spools whatever Kafka has not acknowledged yet, then closes the spool and the producer. */
+  /**
+   * Spools whatever Kafka has not acknowledged yet, then closes the spool and the producer. Unsent records are
+   * aborted ({@code close(0)} fails them): they are on disk already.
+   */
   public Future<Void> close() {
     closing = true;
     vertx.cancelTimer(drainTimer);
@@ -222,9 +291,13 @@ public final class DecisionPublisher {
           return null;
         }, true)
         .onFailure(e -> LOG.error("could not write the decision spool on close", e))
-        .transform(v -> kafka.close())
+        .transform(v -> vertx.executeBlocking(() -> {
+          kafka.close(Duration.ZERO);
+          return null;
+        }, false))
         .transform(v -> {
           spoolWorker.close();
+          sender.close();
           return Future.<Void>succeededFuture();
         });
   }
