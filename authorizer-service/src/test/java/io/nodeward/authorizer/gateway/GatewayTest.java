@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodeward.authorizer.AuthorizerService;
+import io.nodeward.authorizer.config.TlsEngine;
 import io.nodeward.authorizer.support.Await;
 import io.nodeward.authorizer.support.AuthorizerFixture;
 import io.nodeward.authorizer.support.EchoUpstream;
@@ -237,8 +238,29 @@ class GatewayTest {
   }
 
   @Test
-  void aClientWithoutACertificateCannotCompleteTheHandshake() {
+  void aClientWithoutACertificateCannotCompleteTheHandshakeAndIsCounted() {
+    double before = authorizer.metrics().connectionFailures();
     assertNotNull(handshakeFailure(MtlsClients.withoutCertificate(vertx, fixture.pki)));
+    Await.until("the refused handshake is counted", () -> authorizer.metrics().connectionFailures() > before);
+  }
+
+  @Test
+  void theJdkTlsEngineEnforcesTheSameHandshakeAndDecisions() throws Exception {
+    AuthorizerService jdk = Await.result(AuthorizerService.start(vertx, fixture.config(KAFKA.bootstrapServers(),
+        fixture.dir.resolve("jdk-data"), Duration.ofSeconds(5), TlsEngine.JDK)));
+    try {
+      Await.until("replayed", () -> jdk.allowList().snapshot().certificate(good.serial()) != null);
+      HttpClient client = MtlsClients.with(vertx, good, fixture.pki);
+      assertEquals(200, Await.result(Responses.get(client, jdk.gatewayPort(), "/nodes/node-1/x")).status());
+      assertEquals(403, Await.result(Responses.get(client, jdk.gatewayPort(), "/nodes/node-2/x")).status());
+      client.close();
+      HttpClient anonymous = MtlsClients.withoutCertificate(vertx, fixture.pki);
+      assertNotNull(Await.failure(Responses.get(anonymous, jdk.gatewayPort(), "/nodes/node-1/x")));
+      anonymous.close();
+      assertTls11Refused(jdk.gatewayPort());
+    } finally {
+      Await.result(jdk.close());
+    }
   }
 
   @Test
@@ -278,6 +300,10 @@ class GatewayTest {
 
   @Test
   void tlsOnePointOneIsRefusedAtTheHandshake() throws Exception {
+    assertTls11Refused(port);
+  }
+
+  static void assertTls11Refused(int port) throws Exception {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();

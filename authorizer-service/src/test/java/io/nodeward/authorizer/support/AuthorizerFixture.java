@@ -31,10 +31,14 @@ public final class AuthorizerFixture {
   }
 
   public AuthorizerConfig config(String bootstrapServers, Path dataDir, Duration maxStaleness) {
+    return config(bootstrapServers, dataDir, maxStaleness, TlsEngine.AUTO);
+  }
+
+  public AuthorizerConfig config(String bootstrapServers, Path dataDir, Duration maxStaleness, TlsEngine engine) {
     KafkaSettings kafka = new KafkaSettings(bootstrapServers, "authorizer-test", Duration.ofSeconds(10),
         Duration.ofMillis(50));
     return new AuthorizerConfig(kafka, TestPki.TRUST_DOMAIN, dataDir, "127.0.0.1", 0, "127.0.0.1", 0, trustChain,
-        serverCert, serverKey, TlsEngine.AUTO, maxStaleness, Duration.ofMillis(100), 64L * 1024 * 1024,
+        serverCert, serverKey, engine, maxStaleness, Duration.ofMillis(100), 64L * 1024 * 1024,
         Duration.ofSeconds(2), "authorizer-test", 2);
   }
 
