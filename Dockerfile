@@ -12,7 +12,7 @@ COPY authorizer-service authorizer-service
 COPY audit-service audit-service
 COPY stack stack
 COPY bench bench
-RUN mvn -B -q -DskipTests -pl events-schema,embedded-kafka,service-kit,dev-identity,issuer-service,authorizer-service,audit-service -am install
+RUN mvn -B -q -Pdist -DskipTests -pl events-schema,embedded-kafka,service-kit,dev-identity,issuer-service,authorizer-service,audit-service -am install
 
 FROM eclipse-temurin:17-jre
 ARG MODULE

@@ -7,6 +7,7 @@ import io.nodeward.authorizer.config.AuthorizerConfig;
 import io.nodeward.identity.DevIdentityConfig;
 import io.nodeward.identity.DevIdentityProvider;
 import io.nodeward.issuer.IssuerService;
+import io.nodeward.issuer.ca.GatewayTlsFiles;
 import io.nodeward.issuer.ca.LocalCa;
 import io.nodeward.issuer.config.IssuerConfig;
 import io.nodeward.kafka.embedded.EmbeddedKafka;
@@ -126,10 +127,10 @@ public final class NodewardStack {
       return Future.failedFuture(new IllegalStateException("With NODEWARD_CA_BACKEND=acm-pca set "
           + "NODEWARD_AUTHORIZER_TLS_CERT_PEM and NODEWARD_AUTHORIZER_TLS_KEY_PEM to the gateway's certificate and key"));
     }
-    known.put("NODEWARD_AUTHORIZER_TLS_CERT_PEM", config.gatewayTlsDir().resolve(GatewayTls.CERT_FILE).toString());
-    known.put("NODEWARD_AUTHORIZER_TLS_KEY_PEM", config.gatewayTlsDir().resolve(GatewayTls.KEY_FILE).toString());
+    known.put("NODEWARD_AUTHORIZER_TLS_CERT_PEM", config.gatewayTlsDir().resolve(GatewayTlsFiles.CERT_FILE).toString());
+    known.put("NODEWARD_AUTHORIZER_TLS_KEY_PEM", config.gatewayTlsDir().resolve(GatewayTlsFiles.KEY_FILE).toString());
     return vertx.executeBlocking(() -> {
-      GatewayTls.ensure(localCa, config.gatewayTlsDir());
+      GatewayTlsFiles.ensure(localCa, GatewayTlsFiles.Settings.loopback(config.gatewayTlsDir()));
       return null;
     }, false);
   }
