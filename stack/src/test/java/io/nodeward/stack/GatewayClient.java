@@ -34,11 +34,12 @@ final class GatewayClient implements AutoCloseable {
 
   private final HttpClientAgent client;
   private final int port;
-  private final List<HttpConnection> connections = new CopyOnWriteArrayList<>();
+  private final List<HttpConnection> opened;
 
-  private GatewayClient(HttpClientAgent client, int port) {
+  private GatewayClient(HttpClientAgent client, int port, List<HttpConnection> opened) {
     this.client = client;
     this.port = port;
+    this.opened = opened;
   }
 
   static GatewayClient open(Vertx vertx, int port, String caPem, String certPem, String keyPem) {
@@ -56,22 +57,12 @@ final class GatewayClient implements AutoCloseable {
         .with(new PoolOptions().setHttp1MaxSize(1))
         .withConnectHandler(opened::add)
         .build();
-    GatewayClient gateway = new GatewayClient(client, port);
-    gateway.connections.addAll(opened);
-    return gateway.track(opened);
+    return new GatewayClient(client, port, opened);
   }
-
-  private GatewayClient track(List<HttpConnection> opened) {
-    // the builder's handler list is the one connections are added to from now on
-    this.openedView = opened;
-    return this;
-  }
-
-  private List<HttpConnection> openedView;
 
   /** How many TLS connections this client has opened so far. */
   int connectionsOpened() {
-    return openedView.size();
+    return opened.size();
   }
 
   Answer get(String path) {
