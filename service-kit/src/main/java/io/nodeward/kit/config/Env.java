@@ -19,14 +19,15 @@ public final class Env {
 
   private final Map<String, String> values;
   /** Every variable a config asked for, set or not: lets a test hold compose files and the README to the code. */
-  private final Set<String> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> asked;
 
-  private Env(Map<String, String> values) {
+  private Env(Map<String, String> values, Set<String> asked) {
     this.values = Map.copyOf(values);
+    this.asked = asked;
   }
 
   public static Env of(Map<String, String> values) {
-    return new Env(values);
+    return new Env(values, java.util.concurrent.ConcurrentHashMap.newKeySet());
   }
 
   public static Env system() {
@@ -37,7 +38,7 @@ public final class Env {
   public Env with(Map<String, String> overrides) {
     Map<String, String> merged = new java.util.HashMap<>(values);
     merged.putAll(overrides);
-    return new Env(merged);
+    return new Env(merged, asked); // what the derived Env is asked counts as asked of this one
   }
 
   /** The names of every variable read so far through this Env . */
