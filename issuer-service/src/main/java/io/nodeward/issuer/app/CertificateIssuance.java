@@ -109,8 +109,8 @@ public final class CertificateIssuance {
   }
 
   private Future<Issued> record(Principal principal, IssuedCertificate issued, KeyMaterial key) {
-    CertificateIssued event = new CertificateIssued(issued.serialHex(), identityOf(issued).userId(),
-        identityOf(issued).nodeId(), issued.certificate().getNotBefore().toInstant(),
+    CertificateIdentity identity = identityOf(issued);
+    CertificateIssued event = new CertificateIssued(issued.serialHex(), identity.userId(), identity.nodeId(), issued.certificate().getNotBefore().toInstant(),
         issued.certificate().getNotAfter().toInstant(), key.algorithm(), key.source(), issued.backend(),
         issued.fingerprintSha256(), Pem.write(issued.certificate()), clock.instant(), principal.userId());
     return events.publish(event)

@@ -4,6 +4,7 @@ import io.nodeward.events.KeyAlgorithm;
 import io.nodeward.events.KeySource;
 import io.nodeward.issuer.domain.CertificateProfile;
 import io.nodeward.issuer.domain.ClientCertificateBuilder;
+import io.nodeward.issuer.domain.CryptoProviders;
 import io.nodeward.issuer.domain.CsrInspector;
 import io.nodeward.issuer.domain.InspectedCsr;
 import io.nodeward.issuer.domain.KeyPairs;
@@ -43,6 +44,12 @@ record KeyMaterial(PublicKey publicKey, KeyAlgorithm algorithm, KeySource source
     return new KeyMaterial(pair.getPublic(), algorithm, KeySource.SERVER_GENERATED, csr, pair.getPrivate());
   }
 
+  private static JcaContentSignerBuilder signer(KeyAlgorithm algorithm) {
+    return KeyPairs.isRsa(algorithm)
+        ? new JcaContentSignerBuilder("SHA256withRSA")
+        : new JcaContentSignerBuilder("SHA256withECDSA").setProvider(CryptoProviders.BOUNCY_CASTLE);
+  }
+
   private static PKCS10CertificationRequest csr(KeyPair pair, KeyAlgorithm algorithm, CertificateProfile profile,
       CertificateIdentity identity) {
     try {
@@ -51,8 +58,7 @@ record KeyMaterial(PublicKey publicKey, KeyAlgorithm algorithm, KeySource source
           ClientCertificateBuilder.subjectAlternativeNames(identity));
       return new JcaPKCS10CertificationRequestBuilder(ClientCertificateBuilder.subject(profile, identity), pair.getPublic())
           .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate())
-          .build(new JcaContentSignerBuilder(KeyPairs.isRsa(algorithm) ? "SHA256withRSA" : "SHA256withECDSA")
-              .build(pair.getPrivate()));
+          .build(signer(algorithm).build(pair.getPrivate()));
     } catch (Exception e) {
       throw new IllegalStateException("could not build a CSR for the generated key", e);
     }

@@ -4,6 +4,7 @@ import io.nodeward.events.CaBackend;
 import io.nodeward.events.RevocationReason;
 import io.nodeward.issuer.domain.CertificateProfile;
 import io.nodeward.issuer.domain.ClientCertificateBuilder;
+import io.nodeward.issuer.domain.CryptoProviders;
 import io.nodeward.issuer.domain.SerialNumbers;
 import io.nodeward.issuer.domain.ServerCertificateBuilder;
 import io.nodeward.issuer.domain.ValidityWindow;
@@ -45,6 +46,7 @@ public final class LocalCa implements CertificateAuthority {
   private final Vertx vertx;
   private final CertificateProfile profile;
   private final LocalCaKeystore.Material material;
+  private final java.security.PrivateKey signingKey;
   private final String signatureAlgorithm;
   private final Path revokedFile;
   private final Clock clock;
@@ -59,6 +61,7 @@ public final class LocalCa implements CertificateAuthority {
     this.vertx = vertx;
     this.profile = profile;
     this.material = material;
+    this.signingKey = signingKey(material.key());
     this.signatureAlgorithm = "EC".equals(material.key().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
     this.revokedFile = directory.resolve(REVOKED_FILE);
     this.clock = clock;
@@ -115,9 +118,26 @@ public final class LocalCa implements CertificateAuthority {
 
   private ContentSigner signer() {
     try {
-      return new JcaContentSignerBuilder(signatureAlgorithm).setSecureRandom(random).build(material.key());
+      JcaContentSignerBuilder builder = new JcaContentSignerBuilder(signatureAlgorithm).setSecureRandom(random);
+      if ("EC".equals(material.key().getAlgorithm())) {
+        builder.setProvider(CryptoProviders.BOUNCY_CASTLE);
+      }
+      return builder.build(signingKey);
     } catch (OperatorCreationException e) {
       throw new IllegalStateException("cannot sign with the CA key", e);
+    }
+  }
+
+  /** The CA key as a BouncyCastle key object for EC, converted once rather than on every signature. */
+  private static java.security.PrivateKey signingKey(java.security.PrivateKey key) {
+    if (!"EC".equals(key.getAlgorithm())) {
+      return key;
+    }
+    try {
+      return java.security.KeyFactory.getInstance("EC", CryptoProviders.BOUNCY_CASTLE)
+          .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(key.getEncoded()));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("the CA key cannot be used for signing", e);
     }
   }
 

@@ -41,7 +41,8 @@ public final class CsrInspector {
 
   public static InspectedCsr inspect(String pem) {
     PKCS10CertificationRequest csr = parse(pem);
-    JcaPKCS10CertificationRequest jca = new JcaPKCS10CertificationRequest(csr);
+    // BouncyCastle key objects: verified by the same provider without a per-request key conversion.
+    JcaPKCS10CertificationRequest jca = new JcaPKCS10CertificationRequest(csr).setProvider(CryptoProviders.BOUNCY_CASTLE);
     PublicKey publicKey;
     try {
       publicKey = jca.getPublicKey();
@@ -76,7 +77,8 @@ public final class CsrInspector {
   private static void verifySignature(PKCS10CertificationRequest csr, PublicKey publicKey) {
     boolean valid;
     try {
-      valid = csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(publicKey));
+      valid = csr.isSignatureValid(new JcaContentVerifierProviderBuilder()
+          .setProvider(CryptoProviders.BOUNCY_CASTLE).build(publicKey));
     } catch (OperatorCreationException | PKCSException | RuntimeException e) {
       valid = false;
     }

@@ -40,7 +40,7 @@ public final class KeyPairs {
       KeyPairGenerator generator;
       switch (algorithm) {
         case EC_P256 -> {
-          generator = KeyPairGenerator.getInstance("EC");
+          generator = KeyPairGenerator.getInstance("EC", CryptoProviders.BOUNCY_CASTLE);
           generator.initialize(new ECGenParameterSpec("secp256r1"), random);
         }
         case RSA_3072 -> {
