@@ -125,16 +125,21 @@ public final class PostgresAuditStore extends JdbcAuditStore {
       out.append("\\N");
       return;
     }
+    int plain = 0;
     for (int i = 0; i < value.length(); i++) {
-      char ch = value.charAt(i);
-      switch (ch) {
-        case '\\' -> out.append("\\\\");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        default -> out.append(ch);
+      String escape = switch (value.charAt(i)) {
+        case '\\' -> "\\\\";
+        case '\t' -> "\\t";
+        case '\n' -> "\\n";
+        case '\r' -> "\\r";
+        default -> null;
+      };
+      if (escape != null) {
+        out.append(value, plain, i).append(escape);
+        plain = i + 1;
       }
     }
+    out.append(value, plain, value.length());
   }
 
   @Override

@@ -158,6 +158,19 @@ abstract class AuditStoreContract {
   }
 
   @Test
+  void awkwardCharactersSurviveTheRoundTripByteForByte() {
+    CloudEvent<?> plain = TestEvents.mixed(1).get(0);
+    CloudEvent<?> odd = new CloudEvent<>(plain.id(), "/odd\tsource\\with\nbreaks\r and ünïcödé \\N", plain.type(),
+        plain.time(), plain.data());
+    store.append(incoming(List.of(odd)));
+    StoredRecord stored = store.find(AuditQuery.all(10)).get(0);
+    assertEquals(odd.source(), stored.columns().source());
+    assertEquals(CODEC.canonical(odd), stored.canonicalJson());
+    VerificationReport report = verify();
+    assertNull(report.finding(), () -> report.finding().detail());
+  }
+
+  @Test
   void twoWritersAppendingAtOnceNeverForkTheChain() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try (AuditStore other = AuditStore.open(url)) {
