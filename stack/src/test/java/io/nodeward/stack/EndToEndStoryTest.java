@@ -184,6 +184,7 @@ class EndToEndStoryTest {
 
     assertEquals(403, firstDenied.status(), firstDenied.toString());
     assertEquals("REVOKED", firstDenied.code());
+    assertTrue(String.valueOf(firstDenied.contentType()).startsWith("application/problem+json"), firstDenied.contentType());
     assertTrue(firstDenied.text().contains("decisionId"), firstDenied.text());
     assertSame(firstAllowed.connection(), firstDenied.connection(), "the same kept-alive connection");
     assertEquals(1, rsaClient.connectionsOpened(), "the client never opened a second connection");

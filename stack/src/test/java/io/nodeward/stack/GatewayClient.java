@@ -21,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class GatewayClient implements AutoCloseable {
 
   /** One gateway answer and the connection it came on. */
-  record Answer(int status, JsonObject json, String text, HttpConnection connection, String decisionHeader) {
+  record Answer(int status, JsonObject json, String text, String contentType, HttpConnection connection) {
     String code() {
       return json == null ? null : json.getString("code");
     }
@@ -69,10 +69,10 @@ final class GatewayClient implements AutoCloseable {
     return StackHarness.await(client.request(HttpMethod.GET, port, "127.0.0.1", path)
         .compose(request -> request.send()
             .compose(response -> response.body().map(body -> answer(response.statusCode(), body,
-                request.connection(), response.getHeader("X-Nodeward-Decision"))))), "GET " + path + " via the gateway");
+                response.getHeader("content-type"), request.connection())))), "GET " + path + " via the gateway");
   }
 
-  private static Answer answer(int status, Buffer body, HttpConnection connection, String decision) {
+  private static Answer answer(int status, Buffer body, String contentType, HttpConnection connection) {
     String text = body.toString();
     JsonObject json = null;
     if (text.startsWith("{")) {
@@ -82,7 +82,7 @@ final class GatewayClient implements AutoCloseable {
         // kept as text for the failure message
       }
     }
-    return new Answer(status, json, text, connection, decision);
+    return new Answer(status, json, text, contentType, connection);
   }
 
   @Override
