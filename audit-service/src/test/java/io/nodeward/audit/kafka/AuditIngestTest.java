@@ -234,6 +234,26 @@ class AuditIngestTest {
     assertNotNull(privatePem);
   }
 
+  @Test
+  void retentionPrunesUpToACheckpointWhileRunningAndTheRestStillVerifies() {
+    String url = "jdbc:sqlite:" + dataDir.resolve("retention.db");
+    // Checkpoints every 100 ms, pruner every second, anything checkpointed more than 1 ms ago may go.
+    AuditService service = startService(config(url, groupAtEnd("retention-" + UUID.randomUUID()))
+        .withCheckpointInterval(Duration.ofMillis(100)).withRetention(Duration.ofMillis(1)));
+    publish(TestEvents.mixed(25));
+    AuditStore store = service.repository().store();
+    Await.until("all 25 stored", () -> store.head().sequence() >= 25);
+    Await.until("a checkpoint at the head", () -> store.checkpoints().stream().anyMatch(c -> c.sequence() == 25));
+    Await.until("the pruner removed the checkpointed records", () -> all(store).isEmpty());
+
+    publish(TestEvents.mixed(5));
+    Await.until("ingest continues after the prune", () -> store.head().sequence() >= 30);
+    PublicKey key = CheckpointKeys.readPublicKey(read(CheckpointKeyFile.publicKeyPath(dataDir.resolve("audit"))));
+    VerificationReport report = store.verify(ChainVerifier.create(key, CODEC));
+    assertNull(report.finding(), () -> report.finding().detail());
+    assertTrue(report.anchor().sequence() >= 25, "verification starts from the kept checkpoint");
+  }
+
   private static List<String> deadLetterKeys() {
     List<String> keys = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> r : readAll(Topics.DEAD_LETTER.name())) {
