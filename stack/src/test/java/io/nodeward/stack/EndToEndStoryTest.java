@@ -95,6 +95,11 @@ class EndToEndStoryTest {
     assertEquals(StackHarness.CLIENT_ID, claims.getString("client_id"));
     assertEquals(stack.stack.identity().issuer(), claims.getString("iss"));
     assertTrue(claims.getJsonArray("cognito:groups").contains("admin"));
+
+    StackHarness.Session refreshed = stack.refresh(alice);
+    assertEquals(alice.userId(), refreshed.userId(), "REFRESH_TOKEN_AUTH signs in the same user");
+    StackHarness.Reply nodes = stack.issuerGet("/v1/nodes", refreshed);
+    assertEquals(200, nodes.status(), "the refreshed access token is accepted: " + nodes);
   }
 
   @Test
@@ -290,7 +295,7 @@ class EndToEndStoryTest {
     String[] adminParts = admin.accessToken().split("\\.");
     // admin's claims under alice's signature: the signature no longer matches
     StackHarness.Session forged = new StackHarness.Session("forged",
-        aliceParts[0] + "." + adminParts[1] + "." + aliceParts[2], admin.userId());
+        aliceParts[0] + "." + adminParts[1] + "." + aliceParts[2], admin.userId(), null);
 
     StackHarness.Reply issuer = stack.provisionNode(forged, "forged-node", bob.userId(), "http://127.0.0.1:1");
     assertEquals(401, issuer.status(), issuer.toString());
@@ -299,6 +304,43 @@ class EndToEndStoryTest {
     StackHarness.Reply anonymous = stack.generateCert(null, NODE_A);
     assertEquals(401, anonymous.status(), anonymous.toString());
     assertNull(anonymous.json() == null ? null : anonymous.json().getString("certificatePem"));
+  }
+
+  @Test
+  @Order(12)
+  void everyEventOnKafkaIsAValidCloudEventWithoutSecretsAndTheAuditTrailHoldsEachExactlyOnce() throws Exception {
+    io.nodeward.events.EventCodec codec = new io.nodeward.events.EventCodec();
+    List<String> topics = io.nodeward.events.Topics.ALL.stream().map(io.nodeward.events.Topic::name).toList();
+    var records = TopicReader.readAll(stack.stack.bootstrapServers(), topics);
+
+    assertTrue(records.stream().noneMatch(r -> r.topic().equals(io.nodeward.events.Topics.DEAD_LETTER.name())),
+        "nothing was dead-lettered");
+    java.util.Set<String> secrets = new java.util.HashSet<>(List.of("PRIVATE KEY", admin.accessToken(),
+        alice.accessToken(), bob.accessToken(), auditor.accessToken(), alice.refreshToken()));
+    DevUsers.SEED.forEach(user -> secrets.add(user.password()));
+    java.util.Set<String> kafkaIds = new java.util.HashSet<>();
+    for (var record : records) {
+      String text = new String(record.value(), StandardCharsets.UTF_8);
+      for (String secret : secrets) {
+        assertFalse(text.contains(secret), "a secret in " + record.topic() + " at offset " + record.offset());
+      }
+      var event = codec.decode(record.value());
+      assertEquals(record.key(), event.data().key(), "records are keyed by their event's key");
+      if (event.type() != EventType.AUDIT_CHECKPOINT) {
+        assertTrue(kafkaIds.add(event.id().toString()), "event " + event.id() + " published twice");
+      }
+    }
+    assertTrue(kafkaIds.size() >= 10, "the story published its events: " + kafkaIds.size());
+
+    List<JsonObject> trail = Poll.until("every Kafka event in the audit trail",
+        () -> stack.auditEvents(auditor, null).stream()
+            .filter(r -> !EventType.AUDIT_CHECKPOINT.type().equals(r.getString("type"))).toList(),
+        all -> all.stream().map(r -> r.getString("eventId")).collect(java.util.stream.Collectors.toSet())
+            .containsAll(kafkaIds));
+    assertEquals(trail.size(), trail.stream().map(r -> r.getString("eventId")).distinct().count(),
+        "each event stored once");
+    assertEquals(kafkaIds, trail.stream().map(r -> r.getString("eventId")).collect(java.util.stream.Collectors.toSet()),
+        "the trail holds exactly the events on Kafka");
   }
 
   // --- helpers ------------------------------------------------------------------------------------------------

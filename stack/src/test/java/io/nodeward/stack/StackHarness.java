@@ -41,7 +41,7 @@ final class StackHarness implements AutoCloseable {
   static final Duration CALL_BOUND = Duration.ofSeconds(60);
 
   /** A signed-in user: the access token the services accept and the Cognito {@code sub} that is the user id. */
-  record Session(String username, String accessToken, String userId) {
+  record Session(String username, String accessToken, String userId, String refreshToken) {
     @Override
     public String toString() {
       return "Session[" + username + "]";
@@ -135,7 +135,19 @@ final class StackHarness implements AutoCloseable {
         .clientId(CLIENT_ID)
         .authParameters(Map.of("USERNAME", user.username(), "PASSWORD", user.password())))
         .authenticationResult();
-    return new Session(user.username(), result.accessToken(), claims(result.idToken()).getString("sub"));
+    return new Session(user.username(), result.accessToken(), claims(result.idToken()).getString("sub"),
+        result.refreshToken());
+  }
+
+  /** REFRESH_TOKEN_AUTH: a new access token for the same user, no password. */
+  Session refresh(Session session) {
+    AuthenticationResultType result = cognito.initiateAuth(r -> r
+        .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+        .clientId(CLIENT_ID)
+        .authParameters(Map.of("REFRESH_TOKEN", session.refreshToken())))
+        .authenticationResult();
+    return new Session(session.username(), result.accessToken(), claims(result.idToken()).getString("sub"),
+        session.refreshToken());
   }
 
   /** The claims of a token our own identity provider just handed us; the services verify it, we only read it. */
