@@ -103,7 +103,13 @@ final class AuthorizingInterceptor implements ProxyInterceptor {
     ctx.set(UPSTREAM, upstream);
     ProxyRequest proxyRequest = ctx.request();
     proxyRequest.setURI(upstream.uri(target.rest(), request.query()));
-    proxyRequest.setAuthority(HostAndPort.create(upstream.host(), upstream.port()));
+    // Like nginx's default (Host: $proxy_host). Not for a request without Host (HTTP/1.0): vertx-http-proxy
+    // then dereferences the missing client authority after taking an upstream connection, answers 502 and never
+    // returns the connection to the pool, so a client could drain the pool. Without it the client request
+    // defaults to the upstream's host:port anyway.
+    if (request.authority() != null) {
+      proxyRequest.setAuthority(HostAndPort.create(upstream.host(), upstream.port()));
+    }
     MultiMap headers = proxyRequest.headers();
     removeHopByHop(headers);
     removeReserved(headers);

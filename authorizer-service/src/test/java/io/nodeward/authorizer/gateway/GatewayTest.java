@@ -13,6 +13,7 @@ import io.nodeward.authorizer.support.Await;
 import io.nodeward.authorizer.support.AuthorizerFixture;
 import io.nodeward.authorizer.support.EchoUpstream;
 import io.nodeward.authorizer.support.MtlsClients;
+import io.nodeward.authorizer.support.RawTls;
 import io.nodeward.authorizer.support.Responses;
 import io.nodeward.authorizer.support.TestPki;
 import io.nodeward.authorizer.support.TestPki.ClientSpec;
@@ -154,6 +155,19 @@ class GatewayTest {
     assertEquals("node-1", decided.targetNodeId());
     assertEquals("127.0.0.1", decided.clientAddress());
     assertTrue(decided.tlsVersion().startsWith("TLSv1."));
+  }
+
+  @Test
+  void http10RequestsWithoutHostAreProxiedAndReuseUpstreamConnections() throws Exception {
+    awaitApplied(good.serial());
+    int before = upstream.connectionsOpened();
+    for (int i = 0; i < 10; i++) {
+      String response = RawTls.exchange(good, fixture.pki, port, "GET /nodes/node-1/old HTTP/1.0\r\n\r\n");
+      assertTrue(response.startsWith("HTTP/1.0 200"), response);
+    }
+    // One connection per gateway event loop at most; a leak would open one per request.
+    assertTrue(upstream.connectionsOpened() - before <= 2, "upstream connections opened: "
+        + (upstream.connectionsOpened() - before));
   }
 
   @Test

@@ -4,18 +4,27 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A node's upstream for tests: answers every request with what it received (method, URI, headers, body size). */
 public final class EchoUpstream implements AutoCloseable {
 
   private final HttpServer server;
+  private final AtomicInteger connections;
 
-  private EchoUpstream(HttpServer server) {
+  private EchoUpstream(HttpServer server, AtomicInteger connections) {
     this.server = server;
+    this.connections = connections;
+  }
+
+  /** TCP connections ever opened to this upstream: a pool that reuses its connections keeps this small. */
+  public int connectionsOpened() {
+    return connections.get();
   }
 
   public static EchoUpstream start(Vertx vertx) {
-    HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+    AtomicInteger connections = new AtomicInteger();
+    HttpServer server = vertx.createHttpServer().connectionHandler(c -> connections.incrementAndGet()).requestHandler(request -> request.body().onSuccess(body -> {
       JsonObject headers = new JsonObject();
       for (Map.Entry<String, String> header : request.headers()) {
         headers.put(header.getKey().toLowerCase(), header.getValue());
@@ -29,7 +38,7 @@ public final class EchoUpstream implements AutoCloseable {
               .put("bodyBytes", body.length())
               .encode());
     }));
-    return new EchoUpstream(Await.result(server.listen(0, "127.0.0.1")));
+    return new EchoUpstream(Await.result(server.listen(0, "127.0.0.1")), connections);
   }
 
   public String url() {
