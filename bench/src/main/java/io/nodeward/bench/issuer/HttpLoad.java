@@ -19,10 +19,23 @@ import java.util.function.IntFunction;
  */
 final class HttpLoad {
 
-  record Result(int requests, int failures, double seconds, Latencies latencies, String firstFailure) {
+  /**
+   * @param cpuSeconds CPU time this whole JVM (issuer, broker, identity provider and this driver) spent during the
+   *     run: load on other processes stretches wall time but hardly this, so it estimates capacity on a quiet machine
+   */
+  record Result(int requests, int failures, double seconds, double cpuSeconds, Latencies latencies, String firstFailure) {
     double perSecond() {
       return requests / seconds;
     }
+
+    double cpuMillisPerRequest() {
+      return cpuSeconds * 1000 / requests;
+    }
+  }
+
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private HttpLoad() {
@@ -37,6 +50,7 @@ final class HttpLoad {
     AtomicInteger failures = new AtomicInteger();
     String[] firstFailure = new String[1];
     long started = System.nanoTime();
+    long cpuStarted = processCpuNanos();
     Future<?>[] loops = new Future<?>[connections];
     for (int i = 0; i < connections; i++) {
       Promise<Void> done = Promise.promise();
@@ -46,8 +60,9 @@ final class HttpLoad {
     }
     Future.all(java.util.List.of(loops)).await();
     double seconds = (System.nanoTime() - started) / 1e9;
+    double cpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
     client.close().await();
-    return new Result(count, failures.get(), seconds, latencies, firstFailure[0]);
+    return new Result(count, failures.get(), seconds, cpuSeconds, latencies, firstFailure[0]);
   }
 
   private static void loop(HttpClient client, String path, String token, int count, AtomicInteger next,

@@ -74,17 +74,27 @@ public final class IssuanceBench {
       load(clientVertx, issuer, alice, connections, 1000, i -> "{\"nodeId\":\"bench-node\",\"keyAlgorithm\":\"EC_P256\"}");
       load(clientVertx, issuer, alice, Math.min(connections, 8), 30, i -> "{\"nodeId\":\"bench-node\"}");
 
-      report("CSR mode, client RSA-2048 keys (seeds' type)",
-          load(clientVertx, issuer, alice, connections, csrCount, csrBody(rsaCsrs)));
-      report("CSR mode, client EC P-256 keys",
-          load(clientVertx, issuer, alice, connections, csrCount, csrBody(ecCsrs)));
-      report("server-generated EC P-256", load(clientVertx, issuer, alice, connections, ecCount,
-          i -> "{\"nodeId\":\"bench-node\",\"keyAlgorithm\":\"EC_P256\"}"));
-      report("server-generated RSA-2048", load(clientVertx, issuer, alice, connections, rsaCount,
-          i -> "{\"nodeId\":\"bench-node\",\"keyAlgorithm\":\"RSA_2048\"}"));
+      // -Dbench.modes=csr-rsa,csr-ec,ec,rsa picks modes (e.g. to profile one); -Dbench.components=false skips the parts.
+      List<String> modes = List.of(System.getProperty("bench.modes", "csr-rsa,csr-ec,ec,rsa").split(","));
+      if (modes.contains("csr-rsa")) {
+        report("CSR mode, client RSA-2048 keys (seeds' type)",
+            load(clientVertx, issuer, alice, connections, csrCount, csrBody(rsaCsrs)));
+      }
+      if (modes.contains("csr-ec")) {
+        report("CSR mode, client EC P-256 keys",
+            load(clientVertx, issuer, alice, connections, csrCount, csrBody(ecCsrs)));
+      }
+      if (modes.contains("ec")) {
+        report("server-generated EC P-256", load(clientVertx, issuer, alice, connections, ecCount,
+            i -> "{\"nodeId\":\"bench-node\",\"keyAlgorithm\":\"EC_P256\"}"));
+      }
+      if (modes.contains("rsa")) {
+        report("server-generated RSA-2048", load(clientVertx, issuer, alice, connections, rsaCount,
+            i -> "{\"nodeId\":\"bench-node\",\"keyAlgorithm\":\"RSA_2048\"}"));
+      }
 
       CognitoTokenVerifier verifier = CognitoTokenVerifier.create(vertx, config.cognito());
-      ComponentTimings.run(vertx, kafkaSettings, (LocalCa) issuer.certificateAuthority(), config.profile(), ecCsrs, rsaCsrs,
+      if (Boolean.parseBoolean(System.getProperty("bench.components", "true"))) ComponentTimings.run(vertx, kafkaSettings, (LocalCa) issuer.certificateAuthority(), config.profile(), ecCsrs, rsaCsrs,
           verifier, alice, connections);
       System.out.printf("Load average after: %s%n", loadAverage());
       verifier.close().await();
@@ -107,9 +117,12 @@ public final class IssuanceBench {
   }
 
   private static void report(String mode, HttpLoad.Result result) {
+    int cores = Runtime.getRuntime().availableProcessors();
     System.out.printf("RESULT %-44s %,7d certs in %6.2f s = %,7.0f certs/s  %s  failures %d%s%n", mode,
         result.requests(), result.seconds(), result.perSecond(), result.latencies().summary(), result.failures(),
         result.firstFailure() == null ? "" : " (first: " + result.firstFailure() + ")");
+    System.out.printf("       %-44s JVM CPU %.2f ms/cert (server+broker+IdP+driver) -> at most %,.0f certs/s on %d idle cores%n",
+        "", result.cpuMillisPerRequest(), cores * 1000 / result.cpuMillisPerRequest(), cores);
   }
 
   private static void provision(Vertx vertx, int port, String admin, String nodeId, String owner) {
