@@ -29,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -202,10 +201,5 @@ public final class AuditService {
         .transform(x -> tokens.close())
         .transform(x -> repository.close())
         .recover(e -> Future.succeededFuture());
-  }
-
-  /** For tests: the final checkpoint alone. */
-  Future<Optional<io.nodeward.events.AuditCheckpoint>> checkpointNow() {
-    return checkpoints.checkpointNow();
   }
 }
