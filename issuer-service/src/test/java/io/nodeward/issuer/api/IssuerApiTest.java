@@ -322,9 +322,14 @@ class IssuerApiTest {
   }
 
   @Test
-  void aCsrWithABadSignatureIsRefused() {
-    problem(issue(alice, new JsonObject().put("nodeId", alicesNode())
+  void aCsrWithABadSignatureIsRefusedAndThePublishedRefusalSaysWhy() {
+    String nodeId = alicesNode();
+
+    problem(issue(alice, new JsonObject().put("nodeId", nodeId)
         .put("csrPem", TestCsrs.tamperedCsrPem(TestCsrs.ec("secp256r1")))), 400, "INVALID_CSR");
+
+    assertTrue(TopicReader.data(bed.bootstrap, Topics.DECISIONS, IssuanceDenied.class).stream()
+        .anyMatch(d -> nodeId.equals(d.nodeId()) && d.reason() == IssuanceRefusal.INVALID_CSR));
   }
 
   @Test
