@@ -7,6 +7,7 @@ import io.nodeward.audit.domain.CheckpointSigner;
 import io.nodeward.audit.domain.CursorCodec;
 import io.nodeward.audit.kafka.AuditIngest;
 import io.nodeward.audit.kafka.CheckpointPublisher;
+import io.nodeward.audit.kafka.IngestVerticle;
 import io.nodeward.audit.store.AuditRepository;
 import io.nodeward.audit.store.AuditStore;
 import io.nodeward.audit.store.CheckpointKeyFile;
@@ -50,6 +51,8 @@ public final class AuditService {
   private final CognitoTokenVerifier tokens;
   private RetentionPruner pruner;
   private final List<EventConsumer> consumers = new CopyOnWriteArrayList<>();
+  private final List<String> deploymentIds = new CopyOnWriteArrayList<>();
+  private Vertx vertx;
   private AuditIngest ingest;
   private HttpServer server;
 
@@ -96,6 +99,7 @@ public final class AuditService {
   }
 
   private Future<AuditService> begin(Vertx vertx, KeyPair key, EventCodec codec, Clock clock) {
+    this.vertx = vertx;
     ingest = new AuditIngest(repository, codec);
     ChainVerifier verifier = ChainVerifier.create(key.getPublic(), codec);
     var router = AuditApi.router(vertx, repository, CognitoAuthHandler.create(tokens), new CursorCodec(cursorKey(key)),
@@ -119,17 +123,20 @@ public final class AuditService {
   }
 
   /**
-   * Several consumers in the one group: while one batch is in the database the next is being decoded and
-   * canonicalized. The single writer connection and the chain lock keep the appends one after the other.
+   * Several consumers in the one group, each on its own event loop: while one batch is in the database the next
+   * is being decoded and validated. The single writer connection and the chain lock keep the appends in order.
+   * Started together so they join the group in one rebalance instead of one rebalance each.
    */
   private Future<Void> startConsumers(Vertx vertx, ConsumerSpec spec, EventCodec codec, int count) {
-    // Started together so they join the group in one rebalance instead of one rebalance each.
-    List<Future<EventConsumer>> starts = new ArrayList<>();
+    List<Future<String>> deployments = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      starts.add(EventConsumer.start(vertx, config.kafka().withClientId("nodeward-audit-" + i), spec, ingest, codec)
-          .onSuccess(consumers::add));
+      IngestVerticle verticle = new IngestVerticle(config.kafka().withClientId("nodeward-audit-" + i), spec, ingest, codec);
+      deployments.add(vertx.deployVerticle(verticle).onSuccess(id -> {
+        deploymentIds.add(id);
+        consumers.add(verticle.consumer());
+      }));
     }
-    return Future.all(starts).mapEmpty();
+    return Future.all(deployments).mapEmpty();
   }
 
   /** Cursor MAC key derived from the checkpoint key: instances sharing that key accept each other's cursors. */
@@ -192,7 +199,7 @@ public final class AuditService {
     if (pruner != null) {
       pruner.stop();
     }
-    Future<Void> stopConsumer = Future.all(consumers.stream().map(EventConsumer::close).toList()).mapEmpty();
+    Future<Void> stopConsumer = Future.all(deploymentIds.stream().map(id -> vertx.undeploy(id)).toList()).mapEmpty();
     return stopConsumer
         .transform(x -> checkpoints.stop().<Void>mapEmpty()
             .onFailure(e -> LOG.warn("final checkpoint failed: {}", e.getMessage())))
