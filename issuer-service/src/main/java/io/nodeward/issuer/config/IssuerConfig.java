@@ -11,7 +11,6 @@ import io.nodeward.kit.kafka.KafkaSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.Objects;
 import software.amazon.awssdk.services.acmpca.model.SigningAlgorithm;
 
@@ -50,8 +49,6 @@ public record IssuerConfig(
     int minPkcs12PasswordLength) {
 
   public static final String DEV_KEYSTORE_PASSWORD = "nodeward-dev-keystore";
-  public static final String DEFAULT_COGNITO_ISSUER = "http://127.0.0.1:9229/us-east-1_nodeward";
-  public static final String DEFAULT_COGNITO_CLIENT_IDS = "nodeward-console,nodeward-cli";
   public static final String EVENT_SOURCE = "urn:nodeward:issuer";
 
   public IssuerConfig {
@@ -93,7 +90,7 @@ public record IssuerConfig(
         backend,
         env.secret("NODEWARD_CA_KEYSTORE_PASSWORD", DEV_KEYSTORE_PASSWORD),
         backend == CaBackend.ACM_PCA ? acmPca(env) : null,
-        cognito(env),
+        CognitoConfig.fromEnv(env),
         env.integer("NODEWARD_ISSUER_BODY_LIMIT", 64 * 1024, 4 * 1024, 1024 * 1024),
         env.integer("NODEWARD_PKCS12_MIN_PASSWORD_LENGTH", 12, 8, 128));
   }
@@ -117,19 +114,6 @@ public record IssuerConfig(
         signing,
         env.duration("NODEWARD_ACM_PCA_POLL_INTERVAL", Duration.ofMillis(500)),
         env.integer("NODEWARD_ACM_PCA_MAX_POLLS", 60, 1, 10_000));
-  }
-
-  private static CognitoConfig cognito(Env env) {
-    String issuer = env.string("NODEWARD_COGNITO_ISSUER", DEFAULT_COGNITO_ISSUER);
-    try {
-      return new CognitoConfig(issuer,
-          env.string("NODEWARD_COGNITO_JWKS_URI", null),
-          new LinkedHashSet<>(env.list("NODEWARD_COGNITO_CLIENT_IDS", DEFAULT_COGNITO_CLIENT_IDS)),
-          env.duration("NODEWARD_COGNITO_CLOCK_SKEW", CognitoConfig.DEFAULT_CLOCK_SKEW),
-          null);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("NODEWARD_COGNITO_ISSUER", e.getMessage());
-    }
   }
 
   /** The issuer's own folder under the data directory. */

@@ -32,7 +32,7 @@ class IssuerConfigTest {
     assertEquals(Duration.ofDays(30), config.profile().maxValidity());
     assertEquals(CaBackend.LOCAL, config.caBackend());
     assertNull(config.acmPca());
-    assertEquals(IssuerConfig.DEFAULT_COGNITO_ISSUER, config.cognito().issuer());
+    assertEquals(io.nodeward.kit.auth.CognitoConfig.DEV_ISSUER, config.cognito().issuer());
     assertEquals(64 * 1024, config.bodyLimitBytes());
   }
 

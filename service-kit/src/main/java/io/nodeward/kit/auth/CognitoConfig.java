@@ -59,8 +59,17 @@ public record CognitoConfig(
    */
   public static CognitoConfig fromEnv(Env env) {
     String issuer = env.string("NODEWARD_COGNITO_ISSUER", DEV_ISSUER);
+    if (!isHttpUrl(issuer) || issuer.endsWith("/")) {
+      throw new ConfigException("NODEWARD_COGNITO_ISSUER", "must be an http(s) URL without a trailing slash");
+    }
     String jwksUri = env.string("NODEWARD_COGNITO_JWKS_URI", null);
+    if (jwksUri != null && !isHttpUrl(jwksUri)) {
+      throw new ConfigException("NODEWARD_COGNITO_JWKS_URI", "must be an http(s) URL");
+    }
     Set<String> clientIds = Set.copyOf(env.list("NODEWARD_COGNITO_CLIENT_IDS", DEV_CLIENT_IDS));
+    if (clientIds.isEmpty()) {
+      throw new ConfigException("NODEWARD_COGNITO_CLIENT_IDS", "must name at least one app client");
+    }
     Duration skew = env.duration("NODEWARD_COGNITO_CLOCK_SKEW", DEFAULT_CLOCK_SKEW);
     Duration refresh = env.duration("NODEWARD_COGNITO_JWKS_MIN_REFRESH", DEFAULT_MIN_JWKS_REFRESH_INTERVAL);
     try {

@@ -16,6 +16,8 @@ import java.time.Clock;
  */
 public final class EventPublisher {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EventPublisher.class);
+
   private final KafkaProducer<String, byte[]> producer;
   private final EventCodec codec;
   private final String source;
@@ -33,7 +35,10 @@ public final class EventPublisher {
   }
 
   public static EventPublisher create(Vertx vertx, KafkaSettings settings, String source, EventCodec codec, Clock clock) {
-    return new EventPublisher(KafkaProducer.create(vertx, settings.producerConfig()), codec, source, clock);
+    KafkaProducer<String, byte[]> producer = KafkaProducer.create(vertx, settings.producerConfig());
+    // A failed send already fails the Future its caller holds; without a handler Vert.x logs it a second time.
+    producer.exceptionHandler(e -> LOG.debug("{}: send failed: {}", settings.clientId(), e.getMessage()));
+    return new EventPublisher(producer, codec, source, clock);
   }
 
   /** Wraps {@code data} in a new CloudEvent (fresh UUID, now) and publishes it. */

@@ -24,11 +24,17 @@ public final class Pem {
   private Pem() {
   }
 
+  /** Certificates, CSRs and other objects BouncyCastle knows; private keys always as PKCS#8 ({@link #privateKey}). */
   public static String write(Object... objects) {
     StringWriter out = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
       for (Object object : objects) {
-        writer.writeObject(object);
+        if (object instanceof PrivateKey key) {
+          writer.flush();
+          out.write(privateKey(key));
+        } else {
+          writer.writeObject(object);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
