@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyOptions;
 import java.time.Clock;
 
 /**
@@ -45,7 +46,9 @@ public final class GatewayVerticle extends VerticleBase {
             .setConnectTimeout(5_000)
             .setIdleTimeout(60),
         new PoolOptions().setHttp1MaxSize(256));
-    HttpProxy proxy = HttpProxy.reverseProxy(client)
+    // WebSocket tunnelling off: vertx-http-proxy would tunnel an upgrade before any interceptor runs, i.e.
+    // without a decision. Upgrade requests are decided and proxied like any other (Upgrade is hop-by-hop).
+    HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
         .origin(new UpstreamOrigin())
         .addInterceptor(new AuthorizingInterceptor(allowList, sink, clock, config.trustDomain(), config.instanceId()));
     // Failed handshakes (no certificate, foreign CA, TLS 1.1...) are counted, not logged one by one: anyone

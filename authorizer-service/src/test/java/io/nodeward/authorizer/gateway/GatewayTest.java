@@ -171,6 +171,21 @@ class GatewayTest {
   }
 
   @Test
+  void aWebSocketUpgradeIsDecidedLikeAnyRequest() {
+    Issued unknown = fixture.pki.client(ALICE, "node-1");
+    HttpClient client = MtlsClients.with(vertx, unknown, fixture.pki);
+    MultiMap upgrade = MultiMap.caseInsensitiveMultiMap()
+        .add("Connection", "Upgrade")
+        .add("Upgrade", "websocket")
+        .add("Sec-WebSocket-Version", "13")
+        .add("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==");
+    Responses response = Await.result(Responses.send(client, port, HttpMethod.GET, "/nodes/node-1/ws", upgrade));
+    client.close();
+    assertEquals(403, response.status());
+    assertEquals("UNKNOWN_CERTIFICATE", response.code());
+  }
+
+  @Test
   void aRequestBodyIsStreamedToTheUpstream() {
     awaitApplied(good.serial());
     HttpClient client = MtlsClients.with(vertx, good, fixture.pki);
