@@ -3,12 +3,13 @@
 # the same certificates, over kept-alive connections (MtlsLoadDriver), and new full handshakes/s with
 # `openssl s_time -new`. Installs nginx-light if missing. Everything runs on this machine: note the load.
 #
-# Environment: CONNECTIONS (32) WARMUP (5) DURATION (15) ROUNDS (2) ENGINE (auto|openssl|jdk) LOOPS (2)
+# Environment: CONNECTIONS (32) PREWARM (30: unrecorded load on each target first, for the JIT) WARMUP (5) DURATION (15) ROUNDS (2) ENGINE (auto|openssl|jdk) LOOPS (2)
 #              NGINX_WORKERS (2) STIME_SECONDS (10) GATEWAY_PORT (18443) NGINX_PORT (18444) UPSTREAM_PORT (18080)
 set -euo pipefail
 source "$(dirname "$0")/authorizer-common.sh"
 
 CONNECTIONS=${CONNECTIONS:-32}
+PREWARM=${PREWARM:-30}
 WARMUP=${WARMUP:-5}
 DURATION=${DURATION:-15}
 ROUNDS=${ROUNDS:-2}
@@ -95,6 +96,11 @@ nginx -p "$WORK" -c "$WORK/nginx.conf"
 sleep 0.5
 echo "nginx $(nginx -v 2>&1 | sed 's/.*\///') with $NGINX_WORKERS worker(s) on $NGINX_PORT, access_log off"
 
+echo "== pre-warm: ${PREWARM}s of unrecorded load on each target (JIT compilation of the JVM gateway)"
+for port in "$GATEWAY_PORT" "$NGINX_PORT"; do
+  java -Xmx256m -cp "$CP" io.nodeward.bench.authorizer.MtlsLoadDriver prewarm "$port" "$WORK" "$CONNECTIONS" 0 "$PREWARM" \
+    > /dev/null
+done
 echo "== kept-alive mTLS load: $CONNECTIONS connections, ${WARMUP}s warm-up, ${DURATION}s measured, $ROUNDS round(s)"
 for round in $(seq 1 "$ROUNDS"); do
   for target in nodeward nginx; do
