@@ -110,7 +110,7 @@ public final class AllowList implements AllowListView {
     if (previous == null || asked.isAfter(previous)) {
       confirmedAt = asked;
     }
-    if (staleLogged) {
+    if (staleLogged && freshness().isFresh(clock.instant())) {
       staleLogged = false;
       LOG.info("allow-list is fresh again");
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodeward.authorizer.AuthorizerService;
+import io.nodeward.authorizer.support.AdminHttp;
 import io.nodeward.authorizer.support.Await;
 import io.nodeward.authorizer.support.AuthorizerFixture;
 import io.nodeward.authorizer.support.TestPki.ClientSpec;
@@ -78,22 +79,9 @@ class AuthorizeApiTest {
     Await.result(vertx.close());
   }
 
-  /** A new client per call: the test thread is not a Vert.x thread, so no pooled connection is shared across calls. */
   static Answer call(HttpMethod method, String uri, String body) {
-    HttpClient http = vertx.createHttpClient();
-    try {
-      return callWith(http, method, uri, body);
-    } finally {
-      http.close();
-    }
-  }
-
-  static Answer callWith(HttpClient http, HttpMethod method, String uri, String body) {
-    return Await.result(http.request(method, authorizer.adminPort(), "127.0.0.1", uri)
-        .compose(request -> body == null ? request.send() : request.send(Buffer.buffer(body)))
-        .compose(response -> response.body().map(b -> new Answer(response.statusCode(),
-            b.length() > 0 && b.getByte(0) == '{' ? b.toJsonObject() : new JsonObject().put("text", b.toString()),
-            response.getHeader("content-type")))));
+    AdminHttp.Answer answer = AdminHttp.call(authorizer.adminPort(), method.name(), uri, body);
+    return new Answer(answer.status(), answer.json(), answer.contentType());
   }
 
   static JsonObject event(String pem, String nodeId, String path) {

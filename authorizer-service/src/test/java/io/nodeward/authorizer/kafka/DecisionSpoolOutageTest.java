@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodeward.authorizer.AuthorizerService;
 import io.nodeward.authorizer.config.AuthorizerConfig;
+import io.nodeward.authorizer.support.AdminHttp;
 import io.nodeward.authorizer.support.Await;
 import io.nodeward.authorizer.support.AuthorizerFixture;
 import io.nodeward.authorizer.support.EchoUpstream;
@@ -84,13 +85,8 @@ class DecisionSpoolOutageTest {
   }
 
   static JsonObject health(int adminPort) {
-    HttpClient http = vertx.createHttpClient();
-    try {
-      return Await.result(http.request(io.vertx.core.http.HttpMethod.GET, adminPort, "127.0.0.1", "/health")
-          .compose(r -> r.send()).compose(r -> r.body().map(b -> b.toJsonObject().put("httpStatus", r.statusCode()))));
-    } finally {
-      http.close();
-    }
+    AdminHttp.Answer answer = AdminHttp.call(adminPort, "GET", "/health", null);
+    return answer.json().put("httpStatus", answer.status());
   }
 
   static long spooledLines(Path spoolDir) throws Exception {
@@ -100,6 +96,34 @@ class DecisionSpoolOutageTest {
         lines += Files.readAllLines(file).stream().filter(l -> !l.isBlank()).count();
       }
       return lines;
+    }
+  }
+
+  @Test
+  void aStaleAllowListRecoversWhenTheBrokerReturnsWithoutARestart() throws Exception {
+    int brokerPort = Integer.parseInt(broker.bootstrapServers().substring(broker.bootstrapServers().lastIndexOf(':') + 1));
+    EventPublisher events = EventPublisher.create(vertx, settings("platform-2"), "/test/platform");
+    Await.result(events.publish(new NodeProvisioned("node-9", "bob", upstream.url(), Instant.now(), "admin")));
+    Issued cert = fixture.pki.client("bob", "node-9");
+    Await.result(events.publish(cert.issued()));
+    Await.result(events.close());
+    AuthorizerService authorizer = Await.result(AuthorizerService.start(vertx,
+        fixture.config(broker.bootstrapServers(), fixture.dir.resolve("recovery-data"), Duration.ofMillis(1500))));
+    HttpClient client = MtlsClients.with(vertx, cert, fixture.pki);
+    List<String> reasons = new ArrayList<>();
+    try {
+      request(client, authorizer.gatewayPort(), "/nodes/node-9/a", reasons);
+      broker.close();
+      Await.until("stale", () -> health(authorizer.adminPort()).getInteger("httpStatus") == 503);
+      request(client, authorizer.gatewayPort(), "/nodes/node-9/b", reasons);
+
+      broker = EmbeddedKafka.start(brokerDir, brokerPort);
+      Await.until("fresh again", () -> health(authorizer.adminPort()).getInteger("httpStatus") == 200);
+      request(client, authorizer.gatewayPort(), "/nodes/node-9/c", reasons);
+      assertEquals(List.of("ALLOWED", "ALLOWLIST_STALE", "ALLOWED"), reasons);
+    } finally {
+      client.close();
+      Await.result(authorizer.close());
     }
   }
 
