@@ -135,6 +135,26 @@ class AuthorizeApiTest {
   }
 
   @Test
+  void anHttpApiPayloadTwoEventIsReadToo() {
+    String routeArn = "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod/GET/nodes/node-1/status";
+    JsonObject event = new JsonObject()
+        .put("version", "2.0")
+        .put("type", "REQUEST")
+        .put("routeArn", routeArn)
+        .put("rawPath", "/nodes/node-1/status")
+        .put("pathParameters", new JsonObject().put("nodeId", "node-1"))
+        .put("requestContext", new JsonObject()
+            .put("http", new JsonObject().put("method", "GET").put("sourceIp", "198.51.100.4"))
+            .put("authentication", new JsonObject().put("clientCert", new JsonObject()
+                .put("clientCertPem", good.certPem()))));
+    JsonObject policy = authorize(event);
+    assertEquals("Allow", effect(policy));
+    String id = policy.getJsonObject("context").getString("decisionId");
+    Await.until("decision published", () -> decisions.containsKey(id));
+    assertEquals("198.51.100.4", decisions.get(id).clientAddress());
+  }
+
+  @Test
   void aRevokedCertificateGetsADenyPolicy() {
     Issued cert = fixture.pki.client("alice", "node-1");
     Await.result(events.publish(cert.issued()));
