@@ -116,6 +116,11 @@ final class AuthorizingInterceptor implements ProxyInterceptor {
     headers.set(USER_HEADER, facts.identity().userId());
     headers.set(NODE_HEADER, target.nodeId());
     headers.set(DECISION_HEADER, decisionId);
+    // The gateway is the edge: what a client claims about forwarding is replaced, not appended to.
+    SocketAddress remote = request.remoteAddress();
+    headers.remove("Forwarded");
+    headers.set("X-Forwarded-For", remote == null ? "unknown" : remote.hostAddress());
+    headers.set("X-Forwarded-Proto", "https");
     return ctx.sendRequest();
   }
 

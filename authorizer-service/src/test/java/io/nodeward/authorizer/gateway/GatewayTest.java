@@ -135,6 +135,7 @@ class GatewayTest {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap()
         .add("X-Nodeward-User", "mallory")
         .add("X-Nodeward-Admin", "true")
+        .add("X-Forwarded-For", "10.6.6.6")
         .add("Connection", "keep-alive, X-Hop-Secret")
         .add("X-Hop-Secret", "s3cret");
     Responses response = Await.result(Responses.send(client, port, HttpMethod.GET, "/nodes/node-1/status?verbose=1",
@@ -147,6 +148,8 @@ class GatewayTest {
     assertEquals("node-1", response.echoedHeaders().getString("x-nodeward-node"));
     assertNull(response.echoedHeaders().getString("x-nodeward-admin"), "client-sent X-Nodeward-* never reach the node");
     assertNull(response.echoedHeaders().getString("x-hop-secret"), "headers named in Connection are hop-by-hop");
+    assertEquals("127.0.0.1", response.echoedHeaders().getString("x-forwarded-for"), "a forged client address is replaced");
+    assertEquals("https", response.echoedHeaders().getString("x-forwarded-proto"));
 
     AccessDecided decided = decision(response.echoedHeaders().getString("x-nodeward-decision"));
     assertEquals(Effect.ALLOW, decided.effect());
