@@ -92,6 +92,13 @@ public final class DecisionPublisher {
       }
       Map<String, Object> config = new HashMap<>(settings.producerConfig());
       config.put("max.block.ms", MAX_BLOCK_MS);
+      // Nobody waits for a decision event: a few ms of linger buys fuller batches, less CPU per decision.
+      config.put("linger.ms", "5");
+      config.put("batch.size", "131072");
+      long delivery = Long.parseLong(String.valueOf(config.get("delivery.timeout.ms")));
+      long request = Long.parseLong(String.valueOf(config.get("request.timeout.ms")));
+      config.put("request.timeout.ms", Long.toString(Math.min(request, delivery - 5 - 1))); // Kafka: >= linger + request
+
       config.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
       config.put("value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
       return new DecisionPublisher(vertx, new KafkaProducer<>(config), codec, spool, source, drainIntervalMillis);
