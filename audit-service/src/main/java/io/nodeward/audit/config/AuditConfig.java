@@ -148,4 +148,17 @@ public record AuditConfig(
   public AuditConfig withKafka(KafkaSettings settings) {
     return new AuditConfig(host, port, store, jdbcUrl, dataDir, settings, cognito, checkpointInterval, retention, batchSize, consumerGroup, consumers);
   }
+
+  /** Never shows a password that the JDBC URL may carry (PostgreSQL's {@code password=} parameter). */
+  @Override
+  public String toString() {
+    return "AuditConfig[" + host + ":" + port + ", store=" + store + ", jdbcUrl=" + redacted(jdbcUrl)
+        + ", dataDir=" + dataDir + ", kafka=" + kafka.bootstrapServers() + ", cognito=" + cognito.issuer()
+        + ", checkpointInterval=" + checkpointInterval + ", retention=" + retention + ", batchSize=" + batchSize
+        + ", consumerGroup=" + consumerGroup + ", consumers=" + consumers + "]";
+  }
+
+  static String redacted(String url) {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+  }
 }

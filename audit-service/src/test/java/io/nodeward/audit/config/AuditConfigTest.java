@@ -2,6 +2,7 @@ package io.nodeward.audit.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodeward.kit.config.ConfigException;
@@ -61,5 +62,14 @@ class AuditConfigTest {
     ConfigException e = assertThrows(ConfigException.class,
         () -> AuditConfig.fromEnv(Env.of(Map.of("NODEWARD_AUDIT_STORE", "postgres"))));
     assertTrue(e.getMessage().startsWith("NODEWARD_AUDIT_JDBC_URL"));
+  }
+
+  @Test
+  void theJdbcPasswordNeverShowsInTheConfigsText() {
+    AuditConfig config = AuditConfig.fromEnv(Env.of(Map.of("NODEWARD_AUDIT_STORE", "postgres",
+        "NODEWARD_AUDIT_JDBC_URL", "jdbc:postgresql://db:5432/nodeward?user=audit&password=s3cret-pw&ssl=true")));
+    String text = config.toString();
+    assertFalse(text.contains("s3cret-pw"), text);
+    assertTrue(text.contains("password=***") && text.contains("ssl=true"), text);
   }
 }
