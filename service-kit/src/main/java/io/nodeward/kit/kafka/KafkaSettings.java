@@ -76,6 +76,9 @@ public record KafkaSettings(String bootstrapServers, String clientId, Duration d
     config.put("auto.offset.reset", "earliest");
     config.put("max.poll.records", Integer.toString(maxPollRecords));
     config.put("fetch.max.wait.ms", Long.toString(Math.max(10, pollTimeout.toMillis())));
+    // Offsets, positions and commits give up after 10 s instead of Kafka's 60 s: during a broker outage the
+    // consumer's one worker thread must stay free for freshness checks and a timely close.
+    config.put("default.api.timeout.ms", "10000");
     config.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
     config.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
     return config;
