@@ -33,7 +33,7 @@ public final class NodewardStack {
   private static final Logger LOG = LoggerFactory.getLogger(NodewardStack.class);
 
   private final Vertx vertx;
-  private final List<Supplier<Future<Void>>> closers = new ArrayList<>();
+  private final List<Closer> closers = new ArrayList<>();
   private EmbeddedKafka kafka;
   private String bootstrapServers;
   private DevIdentityProvider identity;
@@ -42,6 +42,12 @@ public final class NodewardStack {
   private AuthorizerService authorizer;
   private AuditService audit;
   private String aliceUserId;
+
+  /** How long one component may take to stop before the others are stopped anyway. */
+  private static final long CLOSE_TIMEOUT_SECONDS = 15;
+
+  private record Closer(String name, Supplier<Future<Void>> close) {
+  }
 
   private NodewardStack(Vertx vertx) {
     this.vertx = vertx;
@@ -64,7 +70,7 @@ public final class NodewardStack {
         })
         .compose(idp -> {
           identity = idp;
-          closers.add(idp::close);
+          closers.add(new Closer("dev identity provider", idp::close));
           if (!config.env().isSet("NODEWARD_COGNITO_ISSUER")) {
             known.put("NODEWARD_COGNITO_ISSUER", idp.issuer());
           }
@@ -72,24 +78,24 @@ public final class NodewardStack {
         })
         .compose(started -> {
           issuer = started;
-          closers.add(started::close);
+          closers.add(new Closer("issuer", started::close));
           return gatewayTls(config, known);
         })
         .compose(v -> DemoNode.start(vertx, "127.0.0.1", config.demoNodePort()))
         .compose(node -> {
           demoNode = node;
-          closers.add(node::close);
+          closers.add(new Closer("demo node", node::close));
           known.put("NODEWARD_AUTHORIZER_TRUST_CHAIN_PEM", issuer.caChainFile().toString());
           return AuthorizerService.start(vertx, AuthorizerConfig.fromEnv(config.env().with(known)));
         })
         .compose(started -> {
           authorizer = started;
-          closers.add(started::close);
+          closers.add(new Closer("authorizer", started::close));
           return AuditService.start(vertx, AuditConfig.fromEnv(config.env().with(known)));
         })
         .compose(started -> {
           audit = started;
-          closers.add(started::close);
+          closers.add(new Closer("audit", started::close));
           if (!config.provisionDemoNode()) {
             return Future.succeededFuture();
           }
@@ -109,10 +115,10 @@ public final class NodewardStack {
         .map(broker -> {
           kafka = broker;
           bootstrapServers = broker.bootstrapServers();
-          closers.add(() -> vertx.executeBlocking(() -> {
+          closers.add(new Closer("Kafka broker", () -> vertx.executeBlocking(() -> {
             broker.close();
             return null;
-          }, false));
+          }, false)));
           return null;
         });
   }
@@ -135,18 +141,29 @@ public final class NodewardStack {
     }, false);
   }
 
-  /** Stops everything started, newest first; the broker last, so the services' final events get out. */
+  /**
+   * Stops everything started, newest first; the broker last, so the services' final events get out. A component
+   * that does not stop in time is reported and passed over, so that the broker still gets its clean shutdown.
+   */
   public Future<Void> close() {
     Future<Void> chain = Future.succeededFuture();
     for (int i = closers.size() - 1; i >= 0; i--) {
-      Supplier<Future<Void>> closer = closers.get(i);
-      chain = chain.transform(x -> closer.get().recover(e -> {
-        LOG.warn("A component did not stop cleanly: {}", e.getMessage());
-        return Future.succeededFuture();
-      }));
+      Closer closer = closers.get(i);
+      chain = chain.transform(x -> timed(closer)
+          .timeout(CLOSE_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
+          .recover(e -> {
+            LOG.warn("The {} did not stop cleanly: {}", closer.name(), e.getMessage());
+            return Future.succeededFuture();
+          }));
     }
     closers.clear();
     return chain;
+  }
+
+  private static Future<Void> timed(Closer closer) {
+    long started = System.nanoTime();
+    return closer.close().get()
+        .onSuccess(v -> LOG.info("Stopped the {} in {} ms", closer.name(), (System.nanoTime() - started) / 1_000_000));
   }
 
   public String bootstrapServers() {

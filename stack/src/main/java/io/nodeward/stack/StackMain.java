@@ -42,7 +42,7 @@ public final class StackMain {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("nodeward: stopping");
       try {
-        stack.close().transform(x -> vertx.close()).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        stack.close().transform(x -> vertx.close()).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
       } catch (Exception e) {
         LOG.warn("nodeward did not stop cleanly: {}", e.getMessage());
       }
