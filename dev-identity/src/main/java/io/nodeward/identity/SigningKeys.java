@@ -1,5 +1,6 @@
 package io.nodeward.identity;
 
+import io.nodeward.kit.tls.PrivateFiles;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -182,14 +182,10 @@ final class SigningKeys {
         + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
         + "\n" + PEM_END + "\n";
     try {
-      // Created with mode 600 from the start: no window in which the key is world-readable.
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException e) {
-      Files.createFile(file);
+      PrivateFiles.createOwnerOnly(file, pem);
     } catch (FileAlreadyExistsException e) {
       throw new IOException("refusing to overwrite signing key " + file.getFileName(), e);
     }
-    Files.writeString(file, pem, StandardCharsets.US_ASCII);
   }
 
   private static SigningKey toSigningKey(RSAPrivateCrtKey privateKey) throws GeneralSecurityException {

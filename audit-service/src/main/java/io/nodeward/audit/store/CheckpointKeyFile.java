@@ -1,17 +1,14 @@
 package io.nodeward.audit.store;
 
 import io.nodeward.audit.domain.CheckpointKeys;
+import io.nodeward.kit.tls.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
-import java.util.Set;
 
 /**
  * The checkpoint signing key on disk: {@code checkpoint-key.pem} (PKCS#8, owner read/write only) and
@@ -22,7 +19,6 @@ public final class CheckpointKeyFile {
 
   public static final String PRIVATE_FILE = "checkpoint-key.pem";
   public static final String PUBLIC_FILE = "checkpoint-public.pem";
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
   private CheckpointKeyFile() {
   }
@@ -35,7 +31,7 @@ public final class CheckpointKeyFile {
       if (!Files.exists(privateFile)) {
         KeyPair created = CheckpointKeys.generate();
         try {
-          writeOwnerOnly(privateFile, CheckpointKeys.privateKeyPem(created.getPrivate()));
+          PrivateFiles.createOwnerOnly(privateFile, CheckpointKeys.privateKeyPem(created.getPrivate()));
           Files.writeString(publicFile, CheckpointKeys.publicKeyPem(created.getPublic()), StandardCharsets.US_ASCII);
           return created;
         } catch (FileAlreadyExistsException raced) {
@@ -53,12 +49,4 @@ public final class CheckpointKeyFile {
     return dir.resolve(PUBLIC_FILE);
   }
 
-  private static void writeOwnerOnly(Path file, String content) throws IOException {
-    try {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-    } catch (UnsupportedOperationException notPosix) {
-      Files.createFile(file);
-    }
-    Files.writeString(file, content, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
-  }
 }

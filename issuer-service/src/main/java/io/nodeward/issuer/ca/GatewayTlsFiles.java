@@ -1,17 +1,17 @@
 package io.nodeward.issuer.ca;
 
+import io.nodeward.events.KeyAlgorithm;
+import io.nodeward.issuer.domain.KeyPairs;
 import io.nodeward.kit.config.Env;
 import io.nodeward.kit.tls.Pem;
-import java.io.IOException;
+import io.nodeward.kit.tls.PrivateFiles;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,11 +76,10 @@ public final class GatewayTlsFiles {
     if (Files.exists(certFile) && Files.exists(keyFile) && stillGood(ca, certFile, settings)) {
       return;
     }
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec("secp256r1"));
-    KeyPair key = generator.generateKeyPair();
+    KeyPair key = KeyPairs.generate(KeyAlgorithm.EC_P256, new SecureRandom());
     X509Certificate cert = ca.signServerCertificate(key.getPublic(), settings.hostNames(), settings.addresses(), VALIDITY);
-    writePrivate(keyFile, Pem.privateKey(key.getPrivate()));
+    Files.deleteIfExists(keyFile);
+    PrivateFiles.createOwnerOnly(keyFile, Pem.privateKey(key.getPrivate()));
     Files.writeString(certFile, Pem.write(cert));
   }
 
@@ -96,9 +95,4 @@ public final class GatewayTlsFiles {
     }
   }
 
-  private static void writePrivate(Path file, String pem) throws IOException {
-    Files.deleteIfExists(file);
-    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(file, pem);
-  }
 }
