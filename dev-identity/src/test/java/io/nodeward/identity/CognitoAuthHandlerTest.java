@@ -8,6 +8,7 @@ import io.nodeward.kit.auth.CognitoConfig;
 import io.nodeward.kit.auth.CognitoTokenVerifier;
 import io.nodeward.kit.auth.Principal;
 import io.nodeward.kit.http.ProblemHandler;
+import io.nodeward.kit.testing.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;

@@ -10,6 +10,7 @@ import io.nodeward.kit.auth.Principal;
 import io.nodeward.kit.auth.Role;
 import io.nodeward.kit.auth.TokenUse;
 import io.nodeward.kit.http.ProblemException;
+import io.nodeward.kit.testing.Await;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.nio.file.Path;

@@ -12,6 +12,7 @@ import io.nodeward.kit.auth.Role;
 import io.nodeward.kit.auth.TokenUse;
 import io.nodeward.kit.http.Problem;
 import io.nodeward.kit.http.ProblemException;
+import io.nodeward.kit.testing.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

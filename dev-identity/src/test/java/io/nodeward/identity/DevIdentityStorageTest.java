@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodeward.kit.auth.CognitoConfig;
 import io.nodeward.kit.auth.CognitoTokenVerifier;
+import io.nodeward.kit.testing.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

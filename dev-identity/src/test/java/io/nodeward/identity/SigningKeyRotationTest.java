@@ -9,6 +9,7 @@ import io.nodeward.kit.auth.CognitoTokenVerifier;
 import io.nodeward.kit.auth.Principal;
 import io.nodeward.kit.auth.TokenUse;
 import io.nodeward.kit.http.ProblemException;
+import io.nodeward.kit.testing.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nodeward.audit.Await;
 import io.nodeward.audit.TestEvents;
 import io.nodeward.audit.domain.ChainVerifier;
 import io.nodeward.audit.domain.CheckpointKeys;
@@ -24,6 +23,7 @@ import io.nodeward.kit.auth.CognitoAuthHandler;
 import io.nodeward.kit.auth.CognitoConfig;
 import io.nodeward.kit.auth.CognitoTokenVerifier;
 import io.nodeward.kit.auth.Principal;
+import io.nodeward.kit.testing.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;

@@ -3,7 +3,6 @@ package io.nodeward.audit.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nodeward.audit.Await;
 import io.nodeward.audit.TestEvents;
 import io.nodeward.audit.domain.AuditQuery;
 import io.nodeward.audit.domain.ChainVerifier;
@@ -19,6 +18,7 @@ import io.nodeward.identity.DevUsers;
 import io.nodeward.kit.auth.CognitoAuthHandler;
 import io.nodeward.kit.auth.CognitoConfig;
 import io.nodeward.kit.auth.CognitoTokenVerifier;
+import io.nodeward.kit.testing.Await;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;

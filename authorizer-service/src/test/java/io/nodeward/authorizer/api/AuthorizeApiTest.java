@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodeward.authorizer.AuthorizerService;
 import io.nodeward.authorizer.support.AdminHttp;
-import io.nodeward.authorizer.support.Await;
 import io.nodeward.authorizer.support.AuthorizerFixture;
 import io.nodeward.authorizer.support.TestPki.ClientSpec;
 import io.nodeward.authorizer.support.TestPki.Issued;
@@ -16,6 +15,7 @@ import io.nodeward.kit.kafka.ConsumerSpec;
 import io.nodeward.kit.kafka.EventConsumer;
 import io.nodeward.kit.kafka.EventPublisher;
 import io.nodeward.kit.kafka.KafkaTestKit;
+import io.nodeward.kit.testing.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodeward.authorizer.AuthorizerService;
 import io.nodeward.authorizer.config.TlsEngine;
-import io.nodeward.authorizer.support.Await;
 import io.nodeward.authorizer.support.AuthorizerFixture;
 import io.nodeward.authorizer.support.EchoUpstream;
 import io.nodeward.authorizer.support.MtlsClients;
@@ -28,6 +27,7 @@ import io.nodeward.kit.kafka.ConsumerSpec;
 import io.nodeward.kit.kafka.EventConsumer;
 import io.nodeward.kit.kafka.EventPublisher;
 import io.nodeward.kit.kafka.KafkaTestKit;
+import io.nodeward.kit.testing.Await;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;

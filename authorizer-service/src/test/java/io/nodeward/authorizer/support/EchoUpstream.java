@@ -1,5 +1,6 @@
 package io.nodeward.authorizer.support;
 
+import io.nodeward.kit.testing.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;

@@ -7,6 +7,7 @@ import io.nodeward.events.CloudEvent;
 import io.nodeward.events.EventData;
 import io.nodeward.events.NodeProvisioned;
 import io.nodeward.events.Topics;
+import io.nodeward.kit.testing.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
@@ -51,39 +52,39 @@ abstract class EventFlowContract {
   @BeforeEach
   void startVertx() throws Exception {
     vertx = Vertx.vertx();
-    await(TopicProvisioner.ensureTopics(vertx, settings("provisioner"), 1, 3));
+    Await.result(TopicProvisioner.ensureTopics(vertx, settings("provisioner"), 1, 3));
   }
 
   @AfterEach
   void stopVertx() throws Exception {
-    await(vertx.close());
+    Await.result(vertx.close());
   }
 
   @Test
   void publishedEventIsConsumedValidatedAndDecoded() throws Exception {
     String group = "g-" + UUID.randomUUID();
     List<ConsumedEvent> seen = Collections.synchronizedList(new ArrayList<>());
-    EventConsumer consumer = await(EventConsumer.start(vertx, settings("c1"), ConsumerSpec.group(group, Topics.NODES),
+    EventConsumer consumer = Await.result(EventConsumer.start(vertx, settings("c1"), ConsumerSpec.group(group, Topics.NODES),
         batch -> {
           seen.addAll(batch);
           return Future.succeededFuture();
         }));
     EventPublisher publisher = EventPublisher.create(vertx, settings("p1"), "/test");
     NodeProvisioned node = node("rt-" + shortId());
-    CloudEvent<NodeProvisioned> published = await(publisher.publish(node));
+    CloudEvent<NodeProvisioned> published = Await.result(publisher.publish(node));
 
     ConsumedEvent received = eventually(() -> find(seen, published.id()));
     assertEquals(published, received.event());
     assertEquals(Topics.NODES.name(), received.topic());
-    await(consumer.close());
-    await(publisher.close());
+    Await.result(consumer.close());
+    Await.result(publisher.close());
   }
 
   @Test
   void malformedRecordGoesToTheDeadLetterTopicAndConsumptionContinues() throws Exception {
     String group = "g-" + UUID.randomUUID();
     List<ConsumedEvent> seen = Collections.synchronizedList(new ArrayList<>());
-    EventConsumer consumer = await(EventConsumer.start(vertx, settings("c2"), ConsumerSpec.group(group, Topics.NODES),
+    EventConsumer consumer = Await.result(EventConsumer.start(vertx, settings("c2"), ConsumerSpec.group(group, Topics.NODES),
         batch -> {
           seen.addAll(batch);
           return Future.succeededFuture();
@@ -93,7 +94,7 @@ abstract class EventFlowContract {
       raw.send(new ProducerRecord<>(Topics.NODES.name(), poisonKey, "{\"not\":\"an event\"".getBytes(StandardCharsets.UTF_8))).get();
     }
     EventPublisher publisher = EventPublisher.create(vertx, settings("p2"), "/test");
-    CloudEvent<NodeProvisioned> after = await(publisher.publish(node("after-" + shortId())));
+    CloudEvent<NodeProvisioned> after = Await.result(publisher.publish(node("after-" + shortId())));
 
     eventually(() -> find(seen, after.id()));
     ConsumerRecord<String, byte[]> dead = eventually(() -> readDeadLetters().stream()
@@ -102,8 +103,8 @@ abstract class EventFlowContract {
     assertEquals(Topics.NODES.name(), header(dead, DeadLetterPublisher.HEADER_TOPIC));
     assertTrue(header(dead, DeadLetterPublisher.HEADER_REASON).contains("not JSON"));
     assertTrue(consumer.deadLettered() >= 1);
-    await(consumer.close());
-    await(publisher.close());
+    Await.result(consumer.close());
+    Await.result(publisher.close());
   }
 
   @Test
@@ -113,12 +114,12 @@ abstract class EventFlowContract {
     String prefix = "n" + shortId();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
-      ids.add(await(publisher.publish(node(prefix + "-" + i))).id());
+      ids.add(Await.result(publisher.publish(node(prefix + "-" + i))).id());
     }
     // First consumer: fails its first batch once, then applies only the first 10 events and stops.
     List<String> applied = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger failures = new AtomicInteger();
-    EventConsumer first = await(EventConsumer.start(vertx, settings("c3a"),
+    EventConsumer first = Await.result(EventConsumer.start(vertx, settings("c3a"),
         ConsumerSpec.group(group, Topics.NODES).withMaxPollRecords(5).withRetryBackoff(Duration.ofMillis(50)),
         batch -> {
           if (failures.getAndIncrement() == 0) {
@@ -128,22 +129,22 @@ abstract class EventFlowContract {
           return Future.succeededFuture();
         }));
     eventually(() -> applied.size() >= 10 ? true : null);
-    await(first.close());
+    Await.result(first.close());
     assertTrue(first.failedBatches() >= 1, "the failed batch was seen");
 
     // Second consumer in the same group picks up exactly where the committed offsets are.
-    EventConsumer second = await(EventConsumer.start(vertx, settings("c3b"), ConsumerSpec.group(group, Topics.NODES),
+    EventConsumer second = Await.result(EventConsumer.start(vertx, settings("c3b"), ConsumerSpec.group(group, Topics.NODES),
         batch -> {
           batch.stream().map(e -> e.event().id()).filter(ids::contains).forEach(applied::add);
           return Future.succeededFuture();
         }));
     eventually(() -> Set.copyOf(applied).containsAll(ids) ? true : null);
     Thread.sleep(300); // let any stray redelivery show up before counting
-    await(second.close());
+    Await.result(second.close());
     Map<String, Long> counts = applied.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
     assertEquals(Set.copyOf(ids), counts.keySet(), "nothing skipped");
     assertTrue(counts.values().stream().allMatch(c -> c == 1), "nothing applied twice: " + counts);
-    await(publisher.close());
+    Await.result(publisher.close());
   }
 
   @Test
@@ -151,23 +152,23 @@ abstract class EventFlowContract {
     EventPublisher publisher = EventPublisher.create(vertx, settings("p4"), "/test");
     List<String> ids = new ArrayList<>();
     for (int i : IntStream.range(0, 12).toArray()) {
-      ids.add(await(publisher.publish(node("rp" + shortId() + "-" + i))).id());
+      ids.add(Await.result(publisher.publish(node("rp" + shortId() + "-" + i))).id());
     }
     Set<String> seen = Collections.synchronizedSet(new java.util.HashSet<>());
-    EventConsumer replay = await(EventConsumer.start(vertx, settings("c4"), ConsumerSpec.replay(Topics.NODES),
+    EventConsumer replay = Await.result(EventConsumer.start(vertx, settings("c4"), ConsumerSpec.replay(Topics.NODES),
         batch -> {
           batch.forEach(e -> seen.add(e.event().id()));
           return Future.succeededFuture();
         }));
-    await(replay.awaitCaughtUp());
+    Await.result(replay.awaitCaughtUp());
     assertTrue(seen.containsAll(ids), "caught up means every existing event was applied");
-    Map<org.apache.kafka.common.TopicPartition, Long> lag = await(replay.lag().map(m -> m.entrySet().stream()
+    Map<org.apache.kafka.common.TopicPartition, Long> lag = Await.result(replay.lag().map(m -> m.entrySet().stream()
         .collect(Collectors.toMap(e -> new org.apache.kafka.common.TopicPartition(e.getKey().getTopic(),
             e.getKey().getPartition()), Map.Entry::getValue))));
     assertEquals(3, lag.size(), "every partition assigned");
     assertTrue(lag.values().stream().allMatch(l -> l == 0), "no lag after catch-up: " + lag);
-    await(replay.close());
-    await(publisher.close());
+    Await.result(replay.close());
+    Await.result(publisher.close());
   }
 
   private static NodeProvisioned node(String nodeId) {
@@ -207,10 +208,6 @@ abstract class EventFlowContract {
       c.poll(Duration.ofSeconds(1)).forEach(all::add);
       return all;
     }
-  }
-
-  static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 
   interface Probe<T> {

@@ -1,4 +1,4 @@
-package io.nodeward.authorizer.support;
+package io.nodeward.kit.testing;
 
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** Blocking helpers for tests; the timeouts only stop a hung test, they assert nothing about speed. */
+/**
+ * Blocking waits for tests, on the test thread (never an event loop). The time limit only keeps a broken test
+ * from hanging the build; it asserts nothing about speed.
+ */
 public final class Await {
 
   private static final Duration HANG_GUARD = Duration.ofSeconds(90);
@@ -19,6 +22,9 @@ public final class Await {
       return future.toCompletionStage().toCompletableFuture().get(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw new AssertionError("future failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
     } catch (Exception e) {
       throw new AssertionError(e);
     }
@@ -26,21 +32,25 @@ public final class Await {
 
   /** The failure of a future that must fail. */
   public static Throwable failure(Future<?> future) {
+    Object value;
     try {
-      Object value = future.toCompletionStage().toCompletableFuture().get(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS);
-      throw new AssertionError("expected a failure, got " + value);
+      value = future.toCompletionStage().toCompletableFuture().get(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       return e.getCause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
     } catch (Exception e) {
       throw new AssertionError(e);
     }
+    throw new AssertionError("expected a failure, got " + value);
   }
 
   public static void until(String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + HANG_GUARD.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("gave up waiting for: " + what);
+        throw new AssertionError("never happened: " + what);
       }
       try {
         Thread.sleep(20);
