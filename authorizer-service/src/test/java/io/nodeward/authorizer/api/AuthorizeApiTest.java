@@ -6,17 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nodeward.authorizer.AuthorizerService;
 import io.nodeward.authorizer.support.AdminHttp;
 import io.nodeward.authorizer.support.AuthorizerFixture;
+import io.nodeward.authorizer.support.DecisionReader;
 import io.nodeward.authorizer.support.TestPki.ClientSpec;
 import io.nodeward.authorizer.support.TestPki.Issued;
 import io.nodeward.events.AccessDecided;
 import io.nodeward.events.NodeProvisioned;
-import io.nodeward.events.Topics;
-import io.nodeward.kit.kafka.ConsumerSpec;
 import io.nodeward.kit.kafka.EventConsumer;
 import io.nodeward.kit.kafka.EventPublisher;
 import io.nodeward.kit.kafka.KafkaTestKit;
 import io.nodeward.kit.testing.Await;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -60,15 +58,7 @@ class AuthorizeApiTest {
     good = fixture.pki.client("alice", "node-1");
     Await.result(events.publish(good.issued()));
     authorizer = Await.result(AuthorizerService.start(vertx, fixture.config(KAFKA.bootstrapServers())));
-    decisionReader = Await.result(EventConsumer.start(vertx, KAFKA.settings("decision-reader"),
-        ConsumerSpec.replay(Topics.DECISIONS), batch -> {
-          batch.forEach(e -> {
-            if (e.event().data() instanceof AccessDecided d) {
-              decisions.put(d.decisionId(), d);
-            }
-          });
-          return Future.succeededFuture();
-        }));
+    decisionReader = Await.result(DecisionReader.start(vertx, KAFKA.settings("decision-reader"), decisions));
   }
 
   @AfterAll

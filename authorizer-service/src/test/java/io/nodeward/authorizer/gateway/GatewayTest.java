@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nodeward.authorizer.AuthorizerService;
 import io.nodeward.authorizer.config.TlsEngine;
 import io.nodeward.authorizer.support.AuthorizerFixture;
+import io.nodeward.authorizer.support.DecisionReader;
 import io.nodeward.authorizer.support.EchoUpstream;
 import io.nodeward.authorizer.support.MtlsClients;
 import io.nodeward.authorizer.support.RawTls;
@@ -22,13 +23,10 @@ import io.nodeward.events.AccessDecided;
 import io.nodeward.events.DecisionReason;
 import io.nodeward.events.Effect;
 import io.nodeward.events.NodeProvisioned;
-import io.nodeward.events.Topics;
-import io.nodeward.kit.kafka.ConsumerSpec;
 import io.nodeward.kit.kafka.EventConsumer;
 import io.nodeward.kit.kafka.EventPublisher;
 import io.nodeward.kit.kafka.KafkaTestKit;
 import io.nodeward.kit.testing.Await;
-import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -76,15 +74,7 @@ class GatewayTest {
     good = issue(fixture.pki.client(ALICE, "node-1"));
     authorizer = Await.result(AuthorizerService.start(vertx, fixture.config(KAFKA.bootstrapServers())));
     port = authorizer.gatewayPort();
-    decisionReader = Await.result(EventConsumer.start(vertx, KAFKA.settings("decision-reader"),
-        ConsumerSpec.replay(Topics.DECISIONS), batch -> {
-          batch.forEach(e -> {
-            if (e.event().data() instanceof AccessDecided d) {
-              decisions.put(d.decisionId(), d);
-            }
-          });
-          return Future.succeededFuture();
-        }));
+    decisionReader = Await.result(DecisionReader.start(vertx, KAFKA.settings("decision-reader"), decisions));
   }
 
   @AfterAll
