@@ -3,7 +3,6 @@ package io.nodeward.identity;
 import io.vertx.core.MultiMap;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,13 +31,13 @@ record AuthorizeRequest(String clientId, String redirectUri, String state, Strin
     }
   }
 
-  static AuthorizeRequest parse(MultiMap params, SignIn signIn, List<String> redirectUris) {
+  static AuthorizeRequest parse(MultiMap params, SignIn signIn, RedirectUris redirectUris) {
     String clientId = params.get("client_id");
     if (!signIn.isClient(clientId)) {
       throw new Refusal("invalid_client", "Unknown client_id.", null, null);
     }
     String redirectUri = params.get("redirect_uri");
-    if (redirectUri == null || !redirectUris.contains(redirectUri)) {
+    if (!redirectUris.allows(clientId, redirectUri)) {
       throw new Refusal("invalid_request", "redirect_uri is not registered for this client.", null, null);
     }
     String state = params.get("state");

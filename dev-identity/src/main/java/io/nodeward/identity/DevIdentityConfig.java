@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  *   <li>{@code NODEWARD_IDP_CLIENT_IDS} (nodeward-console,nodeward-cli) — registered app clients</li>
  *   <li>{@code NODEWARD_IDP_REDIRECT_URIS} (http://127.0.0.1:3000/callback,http://localhost:3000/callback) —
  *       hosted-UI redirect URIs, exact match, shared by all clients</li>
+ *   <li>{@code NODEWARD_IDP_LOOPBACK_CLIENT_IDS} (nodeward-cli) — native app clients that may also be redirected to
+ *       {@code http://127.0.0.1:<any port>/...} or {@code http://[::1]:<any port>/...} (RFC 8252 §7.3)</li>
  *   <li>{@code NODEWARD_IDP_ISSUER_BASE} (http://&lt;host&gt;:&lt;port&gt;) — public base URL; issuer is base + "/" + poolId</li>
  *   <li>{@code NODEWARD_DATA_DIR} (./data) — users and signing keys live in its {@code dev-identity/} folder</li>
  * </ul>
@@ -25,12 +27,14 @@ import java.util.regex.Pattern;
  * @param issuerBase null means "http://host:actualPort", known once listening
  */
 public record DevIdentityConfig(
-    String host, int port, String poolId, List<String> clientIds, List<String> redirectUris, String issuerBase, Path dataDir) {
+    String host, int port, String poolId, List<String> clientIds, List<String> redirectUris, List<String> loopbackClientIds,
+    String issuerBase, Path dataDir) {
 
   public static final String DEFAULT_POOL_ID = "us-east-1_nodeward";
   public static final List<String> DEFAULT_CLIENT_IDS = List.of("nodeward-console", "nodeward-cli");
   public static final List<String> DEFAULT_REDIRECT_URIS =
       List.of("http://127.0.0.1:3000/callback", "http://localhost:3000/callback");
+  public static final List<String> DEFAULT_LOOPBACK_CLIENT_IDS = List.of("nodeward-cli");
 
   // Cognito pool ids are "<region>_<id>"; the id ends up in URL paths, so keep it to safe characters.
   private static final Pattern POOL_ID = Pattern.compile("[a-z0-9-]+_[A-Za-z0-9]+");
@@ -49,6 +53,10 @@ public record DevIdentityConfig(
     }
     redirectUris = List.copyOf(redirectUris);
     redirectUris.forEach(uri -> requireAbsoluteUrl("NODEWARD_IDP_REDIRECT_URIS", uri));
+    loopbackClientIds = List.copyOf(loopbackClientIds);
+    if (!clientIds.containsAll(loopbackClientIds)) {
+      throw new ConfigException("NODEWARD_IDP_LOOPBACK_CLIENT_IDS", "must name clients listed in NODEWARD_IDP_CLIENT_IDS");
+    }
     if (issuerBase != null) {
       requireAbsoluteUrl("NODEWARD_IDP_ISSUER_BASE", issuerBase);
       issuerBase = issuerBase.endsWith("/") ? issuerBase.substring(0, issuerBase.length() - 1) : issuerBase;
@@ -69,12 +77,14 @@ public record DevIdentityConfig(
   }
 
   public static DevIdentityConfig fromEnv(Env env) {
+    List<String> clientIds = env.list("NODEWARD_IDP_CLIENT_IDS", String.join(",", DEFAULT_CLIENT_IDS));
     return new DevIdentityConfig(
         env.string("NODEWARD_IDP_HOST", "127.0.0.1"),
         env.port("NODEWARD_IDP_PORT", 9229),
         env.string("NODEWARD_IDP_POOL_ID", DEFAULT_POOL_ID),
-        env.list("NODEWARD_IDP_CLIENT_IDS", String.join(",", DEFAULT_CLIENT_IDS)),
+        clientIds,
         env.list("NODEWARD_IDP_REDIRECT_URIS", String.join(",", DEFAULT_REDIRECT_URIS)),
+        env.list("NODEWARD_IDP_LOOPBACK_CLIENT_IDS", String.join(",", registered(DEFAULT_LOOPBACK_CLIENT_IDS, clientIds))),
         env.string("NODEWARD_IDP_ISSUER_BASE", null),
         env.path("NODEWARD_DATA_DIR", Path.of("./data")));
   }
@@ -85,23 +95,27 @@ public record DevIdentityConfig(
   }
 
   public DevIdentityConfig withPort(int newPort) {
-    return new DevIdentityConfig(host, newPort, poolId, clientIds, redirectUris, issuerBase, dataDir);
+    return new DevIdentityConfig(host, newPort, poolId, clientIds, redirectUris, loopbackClientIds, issuerBase, dataDir);
   }
 
   public DevIdentityConfig withDataDir(Path dir) {
-    return new DevIdentityConfig(host, port, poolId, clientIds, redirectUris, issuerBase, dir);
+    return new DevIdentityConfig(host, port, poolId, clientIds, redirectUris, loopbackClientIds, issuerBase, dir);
   }
 
   public DevIdentityConfig withPoolId(String id) {
-    return new DevIdentityConfig(host, port, id, clientIds, redirectUris, issuerBase, dataDir);
+    return new DevIdentityConfig(host, port, id, clientIds, redirectUris, loopbackClientIds, issuerBase, dataDir);
   }
 
   public DevIdentityConfig withClientIds(List<String> ids) {
-    return new DevIdentityConfig(host, port, poolId, ids, redirectUris, issuerBase, dataDir);
+    return new DevIdentityConfig(host, port, poolId, ids, redirectUris, registered(loopbackClientIds, ids), issuerBase, dataDir);
   }
 
   public DevIdentityConfig withRedirectUris(List<String> uris) {
-    return new DevIdentityConfig(host, port, poolId, clientIds, uris, issuerBase, dataDir);
+    return new DevIdentityConfig(host, port, poolId, clientIds, uris, loopbackClientIds, issuerBase, dataDir);
+  }
+
+  private static List<String> registered(List<String> wanted, List<String> clientIds) {
+    return wanted.stream().filter(clientIds::contains).toList();
   }
 
   /** Where this provider keeps its users file and signing keys. */

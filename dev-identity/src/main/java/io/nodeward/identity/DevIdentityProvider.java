@@ -54,7 +54,8 @@ public final class DevIdentityProvider {
 
   private Future<DevIdentityProvider> listen() {
     CognitoJsonApi api = new CognitoJsonApi(signIn, keys);
-    HostedUi hostedUi = new HostedUi(signIn, new AuthorizationCodes(), config.redirectUris(), Clock.systemUTC());
+    HostedUi hostedUi = new HostedUi(signIn, new AuthorizationCodes(),
+        new RedirectUris(config.redirectUris(), config.loopbackClientIds()), Clock.systemUTC());
     String wellKnownPath = "/" + config.poolId() + "/.well-known/";
 
     Router router = Router.router(vertx);

@@ -7,7 +7,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +23,10 @@ final class HostedUi {
 
   private final SignIn signIn;
   private final AuthorizationCodes codes;
-  private final List<String> redirectUris;
+  private final RedirectUris redirectUris;
   private final Clock clock;
 
-  HostedUi(SignIn signIn, AuthorizationCodes codes, List<String> redirectUris, Clock clock) {
+  HostedUi(SignIn signIn, AuthorizationCodes codes, RedirectUris redirectUris, Clock clock) {
     this.signIn = signIn;
     this.codes = codes;
     this.redirectUris = redirectUris;

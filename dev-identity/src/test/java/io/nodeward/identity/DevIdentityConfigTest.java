@@ -60,4 +60,16 @@ class DevIdentityConfigTest {
     assertTrue(pool.getMessage().contains("NODEWARD_IDP_POOL_ID"));
     assertTrue(redirect.getMessage().contains("NODEWARD_IDP_REDIRECT_URIS"));
   }
+
+  @Test
+  void loopbackRedirectsAreForTheCliByDefaultAndOnlyForRegisteredClients() {
+    assertEquals(List.of("nodeward-cli"), DevIdentityConfig.defaults().loopbackClientIds());
+    assertEquals(List.of("a"), DevIdentityConfig.fromEnv(Map.of("NODEWARD_IDP_CLIENT_IDS", "a,b",
+        "NODEWARD_IDP_LOOPBACK_CLIENT_IDS", "a")).loopbackClientIds());
+    assertEquals(List.of(), DevIdentityConfig.fromEnv(Map.of("NODEWARD_IDP_CLIENT_IDS", "a,b")).loopbackClientIds(),
+        "the default names nodeward-cli only where it is registered");
+    ConfigException unknown = assertThrows(ConfigException.class, () -> DevIdentityConfig.fromEnv(Map.of(
+        "NODEWARD_IDP_CLIENT_IDS", "a", "NODEWARD_IDP_LOOPBACK_CLIENT_IDS", "b")));
+    assertTrue(unknown.getMessage().contains("NODEWARD_IDP_LOOPBACK_CLIENT_IDS"));
+  }
 }
