@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodeward.authorizer.AuthorizerService;
-import io.nodeward.authorizer.support.AdminHttp;
-import io.nodeward.authorizer.support.AuthorizerFixture;
-import io.nodeward.authorizer.support.DecisionReader;
-import io.nodeward.authorizer.support.TestPki.ClientSpec;
-import io.nodeward.authorizer.support.TestPki.Issued;
+import io.nodeward.authorizer.testing.AdminHttp;
+import io.nodeward.authorizer.testing.AuthorizerFixture;
+import io.nodeward.authorizer.testing.DecisionReader;
+import io.nodeward.authorizer.testing.TestPki.ClientSpec;
+import io.nodeward.authorizer.testing.TestPki.Issued;
 import io.nodeward.events.AccessDecided;
 import io.nodeward.events.NodeProvisioned;
 import io.nodeward.kit.kafka.EventConsumer;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nodeward.authorizer.support.TestPki;
-import io.nodeward.authorizer.support.TestPki.ClientSpec;
-import io.nodeward.authorizer.support.TestPki.Eku;
-import io.nodeward.authorizer.support.TestPki.Issued;
+import io.nodeward.authorizer.testing.TestPki;
+import io.nodeward.authorizer.testing.TestPki.ClientSpec;
+import io.nodeward.authorizer.testing.TestPki.Eku;
+import io.nodeward.authorizer.testing.TestPki.Issued;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;

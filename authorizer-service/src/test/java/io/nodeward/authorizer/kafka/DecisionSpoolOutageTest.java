@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodeward.authorizer.AuthorizerService;
 import io.nodeward.authorizer.config.AuthorizerConfig;
-import io.nodeward.authorizer.support.AdminHttp;
-import io.nodeward.authorizer.support.AuthorizerFixture;
-import io.nodeward.authorizer.support.EchoUpstream;
-import io.nodeward.authorizer.support.MtlsClients;
-import io.nodeward.authorizer.support.Responses;
-import io.nodeward.authorizer.support.TestPki.Issued;
+import io.nodeward.authorizer.testing.AdminHttp;
+import io.nodeward.authorizer.testing.AuthorizerFixture;
+import io.nodeward.authorizer.testing.EchoUpstream;
+import io.nodeward.authorizer.testing.MtlsClients;
+import io.nodeward.authorizer.testing.Responses;
+import io.nodeward.authorizer.testing.TestPki.Issued;
 import io.nodeward.events.AccessDecided;
 import io.nodeward.events.NodeProvisioned;
 import io.nodeward.events.Topics;

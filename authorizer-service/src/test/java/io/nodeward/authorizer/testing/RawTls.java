@@ -1,4 +1,4 @@
-package io.nodeward.authorizer.support;
+package io.nodeward.authorizer.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.nodeward.authorizer.support;
+package io.nodeward.authorizer.testing;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -1,4 +1,4 @@
-package io.nodeward.authorizer.support;
+package io.nodeward.authorizer.testing;
 
 import io.vertx.core.json.JsonObject;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.nodeward.authorizer.support;
+package io.nodeward.authorizer.testing;
 
 import io.nodeward.events.CaBackend;
 import io.nodeward.events.CertificateIdentity;
