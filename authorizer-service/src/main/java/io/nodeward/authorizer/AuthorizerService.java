@@ -4,7 +4,7 @@ import io.nodeward.authorizer.api.AdminApi;
 import io.nodeward.authorizer.api.AuthorizerMetrics;
 import io.nodeward.authorizer.config.AuthorizerConfig;
 import io.nodeward.authorizer.domain.ClientChainVerifier;
-import io.nodeward.authorizer.domain.DecisionSink;
+import io.nodeward.authorizer.app.DecisionSink;
 import io.nodeward.authorizer.gateway.GatewayTls;
 import io.nodeward.authorizer.gateway.GatewayVerticle;
 import io.nodeward.authorizer.kafka.AllowList;

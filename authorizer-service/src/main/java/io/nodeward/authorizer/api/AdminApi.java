@@ -1,7 +1,7 @@
 package io.nodeward.authorizer.api;
 
 import io.nodeward.authorizer.domain.ClientChainVerifier;
-import io.nodeward.authorizer.domain.DecisionSink;
+import io.nodeward.authorizer.app.DecisionSink;
 import io.nodeward.authorizer.kafka.AllowList;
 import io.nodeward.authorizer.kafka.DecisionPublisher;
 import io.nodeward.kit.http.ProblemHandler;

@@ -2,11 +2,11 @@ package io.nodeward.authorizer.api;
 
 import io.nodeward.authorizer.domain.AccessDecisions;
 import io.nodeward.authorizer.domain.AccessPolicy;
-import io.nodeward.authorizer.domain.AllowListView;
+import io.nodeward.authorizer.app.AllowListView;
 import io.nodeward.authorizer.domain.CertificateFacts;
 import io.nodeward.authorizer.domain.ClientChainVerifier;
 import io.nodeward.authorizer.domain.Decision;
-import io.nodeward.authorizer.domain.DecisionSink;
+import io.nodeward.authorizer.app.DecisionSink;
 import io.nodeward.authorizer.domain.RequestFacts;
 import io.nodeward.authorizer.domain.TargetPath;
 import io.nodeward.events.AccessDecided;

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.nodeward.authorizer.domain.DecisionSink;
+import io.nodeward.authorizer.app.DecisionSink;
 import io.nodeward.authorizer.kafka.AllowList;
 import io.nodeward.authorizer.kafka.DecisionPublisher;
 import io.nodeward.events.AccessDecided;

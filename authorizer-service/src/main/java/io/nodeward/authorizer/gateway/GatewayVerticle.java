@@ -1,8 +1,8 @@
 package io.nodeward.authorizer.gateway;
 
 import io.nodeward.authorizer.config.AuthorizerConfig;
-import io.nodeward.authorizer.domain.AllowListView;
-import io.nodeward.authorizer.domain.DecisionSink;
+import io.nodeward.authorizer.app.AllowListView;
+import io.nodeward.authorizer.app.DecisionSink;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;

@@ -1,7 +1,7 @@
 package io.nodeward.authorizer.kafka;
 
 import io.nodeward.authorizer.domain.AllowListSnapshot;
-import io.nodeward.authorizer.domain.AllowListView;
+import io.nodeward.authorizer.app.AllowListView;
 import io.nodeward.authorizer.domain.Freshness;
 import io.nodeward.events.EventData;
 import io.nodeward.events.Topics;

@@ -1,5 +1,6 @@
 package io.nodeward.authorizer.kafka;
 
+import io.nodeward.authorizer.store.DecisionSpool;
 import io.nodeward.events.AccessDecided;
 import io.nodeward.events.CloudEvent;
 import io.nodeward.events.EventCodec;

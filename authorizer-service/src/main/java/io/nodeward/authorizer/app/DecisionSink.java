@@ -1,4 +1,4 @@
-package io.nodeward.authorizer.domain;
+package io.nodeward.authorizer.app;
 
 import io.nodeward.events.AccessDecided;
 

@@ -1,4 +1,4 @@
-package io.nodeward.authorizer.kafka;
+package io.nodeward.authorizer.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

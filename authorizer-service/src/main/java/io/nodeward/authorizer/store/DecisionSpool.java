@@ -1,4 +1,4 @@
-package io.nodeward.authorizer.kafka;
+package io.nodeward.authorizer.store;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * <p>Bounded by {@code maxBytes} over all segments: when full, new events are dropped and counted (there
  * is nowhere safe left to keep them), and the first drop of an outage is logged.
  */
-final class DecisionSpool {
+public final class DecisionSpool {
 
   private static final Logger LOG = LoggerFactory.getLogger(DecisionSpool.class);
   private static final String PREFIX = "decisions-";
@@ -43,7 +43,7 @@ final class DecisionSpool {
   private Path currentPath;
   private boolean dropLogged;
 
-  DecisionSpool(Path directory, long maxBytes) throws IOException {
+  public DecisionSpool(Path directory, long maxBytes) throws IOException {
     this.directory = directory;
     this.maxBytes = maxBytes;
     Files.createDirectories(directory);
@@ -57,7 +57,7 @@ final class DecisionSpool {
   }
 
   /** Appends the lines and fsyncs; returns how many were dropped because the spool is full. */
-  int append(List<String> lines) throws IOException {
+  public int append(List<String> lines) throws IOException {
     StringBuilder batch = new StringBuilder();
     int dropNow = 0;
     long size = bytes.get();
@@ -98,7 +98,7 @@ final class DecisionSpool {
   }
 
   /** Closes the segment being written so it can be drained; the next append opens a new one. */
-  void seal() throws IOException {
+  public void seal() throws IOException {
     if (current != null) {
       current.force(true);
       current.close();
@@ -109,7 +109,7 @@ final class DecisionSpool {
   }
 
   /** Sealed segments, oldest first. */
-  List<Path> sealedSegments() throws IOException {
+  public List<Path> sealedSegments() throws IOException {
     List<Path> sealed = new ArrayList<>();
     for (Path segment : segments()) {
       if (!segment.equals(currentPath)) {
@@ -119,7 +119,7 @@ final class DecisionSpool {
     return sealed;
   }
 
-  List<String> read(Path segment) throws IOException {
+  public List<String> read(Path segment) throws IOException {
     List<String> lines = new ArrayList<>();
     for (String line : Files.readAllLines(segment, StandardCharsets.UTF_8)) {
       if (!line.isBlank()) {
@@ -130,7 +130,7 @@ final class DecisionSpool {
   }
 
   /** Forgets a segment whose every event Kafka has acknowledged. */
-  void delete(Path segment, int events) throws IOException {
+  public void delete(Path segment, int events) throws IOException {
     long size = Files.size(segment);
     Files.deleteIfExists(segment);
     bytes.addAndGet(-size);
@@ -140,19 +140,19 @@ final class DecisionSpool {
     }
   }
 
-  long bytes() {
+  public long bytes() {
     return bytes.get();
   }
 
-  long pendingEvents() {
+  public long pendingEvents() {
     return pending.get();
   }
 
-  long dropped() {
+  public long dropped() {
     return dropped.get();
   }
 
-  void close() throws IOException {
+  public void close() throws IOException {
     seal();
   }
 
