@@ -2,13 +2,16 @@ package io.nodeward.authorizer;
 
 import io.nodeward.authorizer.api.AdminApi;
 import io.nodeward.authorizer.api.AuthorizerMetrics;
+import io.nodeward.authorizer.app.AccessAuthorization;
+import io.nodeward.authorizer.app.DecisionRecorder;
 import io.nodeward.authorizer.config.AuthorizerConfig;
 import io.nodeward.authorizer.domain.ClientChainVerifier;
-import io.nodeward.authorizer.app.DecisionSink;
 import io.nodeward.authorizer.gateway.GatewayTls;
 import io.nodeward.authorizer.gateway.GatewayVerticle;
 import io.nodeward.authorizer.kafka.AllowList;
-import io.nodeward.authorizer.kafka.DecisionPublisher;
+import io.nodeward.authorizer.kafka.KafkaDecisionTransport;
+import io.nodeward.authorizer.store.SpoolBacklog;
+import io.nodeward.events.EventCodec;
 import io.nodeward.kit.config.ConfigException;
 import io.nodeward.kit.tls.Pem;
 import io.vertx.core.DeploymentOptions;
@@ -26,25 +29,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the authorizer: the decision publisher (with its spool), the allow-list (started only once replayed),
- * the admin API and the mTLS gateway on every configured event loop. The only class that builds adapters.
+ * Wires the authorizer: the decision recorder (Kafka transport and disk backlog), the allow-list (started only
+ * once replayed), the decision use case, the admin API and the mTLS gateway on every configured event loop.
+ * The only class that builds adapters.
  */
 public final class AuthorizerService {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuthorizerService.class);
 
   private final Vertx vertx;
-  private final DecisionPublisher publisher;
+  private final DecisionRecorder recorder;
   private final AllowList allowList;
   private final AuthorizerMetrics metrics;
   private final HttpServer admin;
   private final List<String> gatewayDeployments;
   private final int gatewayPort;
 
-  private AuthorizerService(Vertx vertx, DecisionPublisher publisher, AllowList allowList, AuthorizerMetrics metrics,
+  private AuthorizerService(Vertx vertx, DecisionRecorder recorder, AllowList allowList, AuthorizerMetrics metrics,
       HttpServer admin, List<String> gatewayDeployments, int gatewayPort) {
     this.vertx = vertx;
-    this.publisher = publisher;
+    this.recorder = recorder;
     this.allowList = allowList;
     this.metrics = metrics;
     this.admin = admin;
@@ -57,39 +61,47 @@ public final class AuthorizerService {
   }
 
   public static Future<AuthorizerService> start(Vertx vertx, AuthorizerConfig config, Clock clock) {
+    EventCodec codec = new EventCodec();
     return vertx.executeBlocking(() -> readTrustChain(config))
-        .compose(caChain -> DecisionPublisher.create(vertx, config.decisionKafka(), "/nodeward/authorizer/"
-                + config.instanceId(), config.spoolDir(), config.spoolMaxBytes(), 1_000)
-            .compose(publisher -> AllowList.start(vertx, config.kafka(), config.maxStaleness(),
+        .compose(caChain -> recorder(vertx, config, codec)
+            .compose(recorder -> AllowList.start(vertx, config.kafka(), config.maxStaleness(),
                     config.freshnessInterval(), clock)
-                .recover(e -> publisher.close().transform(x -> Future.failedFuture(e)))
-                .compose(allowList -> wire(vertx, config, clock, caChain, publisher, allowList))));
+                .recover(e -> recorder.close().transform(x -> Future.failedFuture(e)))
+                .compose(allowList -> wire(vertx, config, clock, caChain, recorder, allowList))));
+  }
+
+  private static Future<DecisionRecorder> recorder(Vertx vertx, AuthorizerConfig config, EventCodec codec) {
+    return SpoolBacklog.open(vertx, config.spoolDir(), config.spoolMaxBytes(), codec)
+        .compose(backlog -> KafkaDecisionTransport.create(vertx, config.decisionKafka(), codec)
+            .recover(e -> backlog.close().transform(x -> Future.failedFuture(e)))
+            .map(transport -> new DecisionRecorder(vertx, transport, backlog,
+                "/nodeward/authorizer/" + config.instanceId(), 1_000)));
   }
 
   private static Future<AuthorizerService> wire(Vertx vertx, AuthorizerConfig config, Clock clock,
-      List<X509Certificate> caChain, DecisionPublisher publisher, AllowList allowList) {
-    AuthorizerMetrics metrics = new AuthorizerMetrics(allowList, publisher, clock);
-    DecisionSink sink = metrics.andThen(publisher::publish);
-    ClientChainVerifier verifier = new ClientChainVerifier(caChain);
+      List<X509Certificate> caChain, DecisionRecorder recorder, AllowList allowList) {
+    AuthorizerMetrics metrics = new AuthorizerMetrics(allowList, recorder, clock);
+    AccessAuthorization authorization = new AccessAuthorization(allowList, new ClientChainVerifier(caChain),
+        metrics.andThen(recorder), clock, config.instanceId());
     List<String> deployments = new ArrayList<>();
     Future<HttpServer> admin = vertx.createHttpServer(new HttpServerOptions()
             .setHost(config.adminHost()).setPort(config.adminPort()))
-        .requestHandler(AdminApi.router(vertx, allowList, publisher, metrics, verifier, sink, clock,
-            config.trustDomain(), config.instanceId()))
+        .requestHandler(AdminApi.router(vertx, authorization, allowList, recorder, metrics, clock,
+            config.trustDomain()))
         .listen();
-    return admin.compose(adminServer -> deployGateway(vertx, config, allowList, sink, metrics, clock, deployments)
+    return admin.compose(adminServer -> deployGateway(vertx, config, authorization, metrics, deployments)
             .map(port -> {
               LOG.info("authorizer {}: mTLS gateway on {}:{} ({} TLS engine, {} event loop(s)), admin on {}:{}",
                   config.instanceId(), config.gatewayHost(), port,
                   GatewayTls.useOpenSsl(config.tlsEngine()) ? "OpenSSL" : "JDK", config.gatewayInstances(),
                   config.adminHost(), adminServer.actualPort());
-              return new AuthorizerService(vertx, publisher, allowList, metrics, adminServer, deployments, port);
+              return new AuthorizerService(vertx, recorder, allowList, metrics, adminServer, deployments, port);
             }))
         .recover(e -> {
           Future<Void> undeployed = Future.all(deployments.stream().map(vertx::undeploy).toList()).mapEmpty();
           return undeployed.transform(x -> admin.succeeded() ? admin.result().close() : Future.succeededFuture())
               .transform(x -> allowList.close())
-              .transform(x -> publisher.close())
+              .transform(x -> recorder.close())
               .transform(x -> Future.failedFuture(e));
         });
   }
@@ -98,12 +110,12 @@ public final class AuthorizerService {
    * Every instance listens on the same port and Vert.x spreads connections over their event loops. Port 0 is
    * asked as -1: Vert.x's "shared random port", so all instances get the same ephemeral port.
    */
-  private static Future<Integer> deployGateway(Vertx vertx, AuthorizerConfig config, AllowList allowList,
-      DecisionSink sink, AuthorizerMetrics metrics, Clock clock, List<String> deployments) {
+  private static Future<Integer> deployGateway(Vertx vertx, AuthorizerConfig config,
+      AccessAuthorization authorization, AuthorizerMetrics metrics, List<String> deployments) {
     int port = config.gatewayPort() == 0 ? -1 : config.gatewayPort();
     List<GatewayVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
     return vertx.deployVerticle(() -> {
-          GatewayVerticle verticle = new GatewayVerticle(config, port, allowList, sink, clock, metrics::connectionFailed);
+          GatewayVerticle verticle = new GatewayVerticle(config, port, authorization, metrics::connectionFailed);
           instances.add(verticle);
           return verticle;
         }, new DeploymentOptions().setInstances(config.gatewayInstances()))
@@ -145,20 +157,20 @@ public final class AuthorizerService {
     return allowList;
   }
 
-  public DecisionPublisher decisionPublisher() {
-    return publisher;
+  public DecisionRecorder decisionRecorder() {
+    return recorder;
   }
 
   public AuthorizerMetrics metrics() {
     return metrics;
   }
 
-  /** Stops taking requests first, then the allow-list, then spools and closes the decision publisher. */
+  /** Stops taking requests first, then the allow-list, then spools and closes the decision recorder. */
   public Future<Void> close() {
     Future<Void> undeployed = Future.all(gatewayDeployments.stream().map(vertx::undeploy).toList()).mapEmpty();
     return undeployed
         .transform(x -> admin.close())
         .transform(x -> allowList.close())
-        .transform(x -> publisher.close());
+        .transform(x -> recorder.close());
   }
 }

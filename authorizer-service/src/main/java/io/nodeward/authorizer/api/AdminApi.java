@@ -1,9 +1,8 @@
 package io.nodeward.authorizer.api;
 
-import io.nodeward.authorizer.domain.ClientChainVerifier;
-import io.nodeward.authorizer.app.DecisionSink;
-import io.nodeward.authorizer.kafka.AllowList;
-import io.nodeward.authorizer.kafka.DecisionPublisher;
+import io.nodeward.authorizer.app.AccessAuthorization;
+import io.nodeward.authorizer.app.AllowListStatus;
+import io.nodeward.authorizer.app.DecisionRecorder;
 import io.nodeward.kit.http.ProblemHandler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -19,13 +18,13 @@ public final class AdminApi {
   private AdminApi() {
   }
 
-  public static Router router(Vertx vertx, AllowList allowList, DecisionPublisher publisher, AuthorizerMetrics metrics,
-      ClientChainVerifier verifier, DecisionSink sink, Clock clock, String trustDomain, String instanceId) {
+  public static Router router(Vertx vertx, AccessAuthorization authorization, AllowListStatus allowList,
+      DecisionRecorder recorder, AuthorizerMetrics metrics, Clock clock, String trustDomain) {
     Router router = Router.router(vertx);
     router.post("/authorize")
         .handler(BodyHandler.create().setBodyLimit(MAX_EVENT_BYTES))
-        .handler(new AuthorizeHandler(allowList, verifier, sink, clock, trustDomain, instanceId));
-    router.get("/health").handler(new HealthHandler(allowList, publisher, clock));
+        .handler(new AuthorizeHandler(authorization, trustDomain));
+    router.get("/health").handler(new HealthHandler(allowList, recorder, clock));
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
         .end(metrics.scrape()));

@@ -1,16 +1,11 @@
 package io.nodeward.authorizer.api;
 
-import io.nodeward.authorizer.domain.AccessDecisions;
-import io.nodeward.authorizer.domain.AccessPolicy;
-import io.nodeward.authorizer.app.AllowListView;
+import io.nodeward.authorizer.app.AccessAuthorization;
+import io.nodeward.authorizer.app.AccessRequest;
 import io.nodeward.authorizer.domain.CertificateFacts;
-import io.nodeward.authorizer.domain.ClientChainVerifier;
-import io.nodeward.authorizer.domain.Decision;
-import io.nodeward.authorizer.app.DecisionSink;
 import io.nodeward.authorizer.domain.RequestFacts;
 import io.nodeward.authorizer.domain.TargetPath;
 import io.nodeward.events.AccessDecided;
-import io.nodeward.events.DecisionReason;
 import io.nodeward.events.Effect;
 import io.nodeward.kit.http.Problems;
 import io.nodeward.kit.tls.Pem;
@@ -20,59 +15,34 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
- * {@code POST /authorize}: the API Gateway REQUEST authorizer contract. The same {@link AccessPolicy} as the
- * gateway decides; the answer is the IAM policy API Gateway enforces. A certificate that does not chain to
- * the nodeward CA is denied as UNKNOWN_CERTIFICATE (API Gateway checked the chain too; we do not rely on it).
+ * {@code POST /authorize}: the API Gateway REQUEST authorizer contract. The same {@link AccessAuthorization} as
+ * the gateway decides; the answer is the IAM policy API Gateway enforces. A certificate that does not chain to
+ * the nodeward CA is denied as UNKNOWN_CERTIFICATE.
  */
 final class AuthorizeHandler implements Handler<RoutingContext> {
 
-  private final AllowListView allowList;
-  private final ClientChainVerifier verifier;
-  private final DecisionSink sink;
-  private final Clock clock;
+  private final AccessAuthorization authorization;
   private final String trustDomain;
-  private final String instanceId;
 
-  AuthorizeHandler(AllowListView allowList, ClientChainVerifier verifier, DecisionSink sink, Clock clock,
-      String trustDomain, String instanceId) {
-    this.allowList = allowList;
-    this.verifier = verifier;
-    this.sink = sink;
-    this.clock = clock;
+  AuthorizeHandler(AccessAuthorization authorization, String trustDomain) {
+    this.authorization = authorization;
     this.trustDomain = trustDomain;
-    this.instanceId = instanceId;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     ApiGatewayAuthorizerEvent event = ApiGatewayAuthorizerEvent.parse(jsonBody(ctx));
     X509Certificate certificate = certificate(event.clientCertPem());
-    Instant now = clock.instant();
-    CertificateFacts facts = CertificateFacts.from(certificate, trustDomain);
-    String target = target(event);
-    Decision decision = decide(certificate, facts, target, now);
-    AccessDecided record = AccessDecisions.record(UUID.randomUUID().toString(), facts, target,
-        new RequestFacts(event.method(), event.path(), event.sourceIp(), null), decision, now, instanceId);
-    sink.decided(record);
-    ctx.response()
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-        .end(policy(event.methodArn(), record).encode());
-  }
-
-  private Decision decide(X509Certificate certificate, CertificateFacts facts, String target, Instant now) {
-    if (target == null) {
-      return Decision.of(DecisionReason.INVALID_TARGET);
-    }
-    if (!verifier.chainsToTrustAnchor(certificate, now)) {
-      return Decision.of(DecisionReason.UNKNOWN_CERTIFICATE);
-    }
-    return AccessPolicy.decide(facts, allowList.snapshot(), target, now, allowList.freshness());
+    AccessRequest request = AccessRequest.presented(certificate, CertificateFacts.from(certificate, trustDomain),
+        target(event), new RequestFacts(event.method(), event.path(), event.sourceIp(), null));
+    authorization.decide(request)
+        .onSuccess(outcome -> ctx.response()
+            .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+            .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+            .end(policy(event.methodArn(), outcome.decision()).encode()))
+        .onFailure(ctx::fail);
   }
 
   /** The node named by the path parameter, and by the path when both are given: they must agree. */

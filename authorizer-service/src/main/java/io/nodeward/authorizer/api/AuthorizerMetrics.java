@@ -4,9 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.nodeward.authorizer.app.AllowListStatus;
+import io.nodeward.authorizer.app.DecisionRecorder;
 import io.nodeward.authorizer.app.DecisionSink;
-import io.nodeward.authorizer.kafka.AllowList;
-import io.nodeward.authorizer.kafka.DecisionPublisher;
 import io.nodeward.events.AccessDecided;
 import io.nodeward.events.DecisionReason;
 import java.time.Clock;
@@ -21,7 +21,7 @@ public final class AuthorizerMetrics implements DecisionSink {
   private final Map<DecisionReason, Counter> decisions = new EnumMap<>(DecisionReason.class);
   private final Counter connectionFailures;
 
-  public AuthorizerMetrics(AllowList allowList, DecisionPublisher publisher, Clock clock) {
+  public AuthorizerMetrics(AllowListStatus allowList, DecisionRecorder recorder, Clock clock) {
     for (DecisionReason reason : DecisionReason.values()) {
       decisions.put(reason, Counter.builder("nodeward_authorizer_decisions")
           .description("Access decisions by effect and reason")
@@ -37,7 +37,7 @@ public final class AuthorizerMetrics implements DecisionSink {
         .description("Certificates known to the allow-list (active and revoked)").register(registry);
     Gauge.builder("nodeward_authorizer_allowlist_nodes", allowList, l -> l.snapshot().nodeCount())
         .description("Provisioned nodes known to the allow-list").register(registry);
-    Gauge.builder("nodeward_authorizer_consumer_lag_records", allowList, AllowList::lag)
+    Gauge.builder("nodeward_authorizer_consumer_lag_records", allowList, AllowListStatus::lag)
         .description("Records on the nodes and certificates topics not applied yet (-1 unknown)").register(registry);
     Gauge.builder("nodeward_authorizer_allowlist_freshness_age_seconds", allowList, l -> {
           Duration age = l.freshness().age(clock.instant());
@@ -47,13 +47,13 @@ public final class AuthorizerMetrics implements DecisionSink {
     Gauge.builder("nodeward_authorizer_allowlist_fresh", allowList, l -> l.freshness().isFresh(clock.instant()) ? 1 : 0)
         .description("1 while the allow-list is fresh, 0 while every request is denied ALLOWLIST_STALE")
         .register(registry);
-    Gauge.builder("nodeward_authorizer_spool_bytes", publisher, DecisionPublisher::spoolBytes)
+    Gauge.builder("nodeward_authorizer_spool_bytes", recorder, DecisionRecorder::backlogBytes)
         .description("Bytes of decision events waiting on disk for Kafka").register(registry);
-    Gauge.builder("nodeward_authorizer_spool_events", publisher, DecisionPublisher::spooledEvents)
+    Gauge.builder("nodeward_authorizer_spool_events", recorder, DecisionRecorder::backlogEvents)
         .description("Decision events waiting on disk for Kafka").register(registry);
-    Gauge.builder("nodeward_authorizer_spool_dropped", publisher, DecisionPublisher::dropped)
+    Gauge.builder("nodeward_authorizer_spool_dropped", recorder, DecisionRecorder::dropped)
         .description("Decision events dropped because the spool was full (total)").register(registry);
-    Gauge.builder("nodeward_authorizer_decisions_published", publisher, DecisionPublisher::published)
+    Gauge.builder("nodeward_authorizer_decisions_published", recorder, DecisionRecorder::published)
         .description("Decision events acknowledged by Kafka on first send (total)").register(registry);
   }
 

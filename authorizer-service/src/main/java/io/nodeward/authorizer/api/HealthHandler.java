@@ -1,8 +1,8 @@
 package io.nodeward.authorizer.api;
 
+import io.nodeward.authorizer.app.AllowListStatus;
+import io.nodeward.authorizer.app.DecisionRecorder;
 import io.nodeward.authorizer.domain.Freshness;
-import io.nodeward.authorizer.kafka.AllowList;
-import io.nodeward.authorizer.kafka.DecisionPublisher;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
@@ -17,13 +17,13 @@ import java.time.Instant;
  */
 final class HealthHandler implements Handler<RoutingContext> {
 
-  private final AllowList allowList;
-  private final DecisionPublisher publisher;
+  private final AllowListStatus allowList;
+  private final DecisionRecorder recorder;
   private final Clock clock;
 
-  HealthHandler(AllowList allowList, DecisionPublisher publisher, Clock clock) {
+  HealthHandler(AllowListStatus allowList, DecisionRecorder recorder, Clock clock) {
     this.allowList = allowList;
-    this.publisher = publisher;
+    this.recorder = recorder;
     this.clock = clock;
   }
 
@@ -47,10 +47,10 @@ final class HealthHandler implements Handler<RoutingContext> {
         .put("appliedEvents", allowList.appliedEvents())
         .put("lastError", allowList.consumerError());
     JsonObject decisions = new JsonObject()
-        .put("kafkaDegraded", publisher.degraded())
-        .put("spooledEvents", publisher.spooledEvents())
-        .put("spoolBytes", publisher.spoolBytes())
-        .put("dropped", publisher.dropped());
+        .put("kafkaDegraded", recorder.degraded())
+        .put("spooledEvents", recorder.backlogEvents())
+        .put("spoolBytes", recorder.backlogBytes())
+        .put("dropped", recorder.dropped());
     boolean up = fresh && consuming;
     JsonObject body = new JsonObject()
         .put("status", up ? "UP" : "DOWN")

@@ -1,13 +1,9 @@
 package io.nodeward.authorizer.gateway;
 
-import io.nodeward.authorizer.domain.AccessDecisions;
-import io.nodeward.authorizer.domain.AccessPolicy;
-import io.nodeward.authorizer.domain.AllowListSnapshot;
-import io.nodeward.authorizer.app.AllowListView;
+import io.nodeward.authorizer.app.AccessAuthorization;
+import io.nodeward.authorizer.app.AccessOutcome;
+import io.nodeward.authorizer.app.AccessRequest;
 import io.nodeward.authorizer.domain.CertificateFacts;
-import io.nodeward.authorizer.domain.Decision;
-import io.nodeward.authorizer.app.DecisionSink;
-import io.nodeward.authorizer.domain.NodeRecord;
 import io.nodeward.authorizer.domain.RequestFacts;
 import io.nodeward.authorizer.domain.TargetPath;
 import io.nodeward.events.DecisionReason;
@@ -27,22 +23,19 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
 /**
  * Decides every proxied request before it leaves: reads the verified peer certificate of the request's own
- * connection (per request, so a revocation reaches connections that are already open), asks the
- * {@link AccessPolicy} against one allow-list snapshot, records the decision, and either answers with a
- * problem or rewrites the request for the node's upstream. Client-sent {@code X-Nodeward-*} headers are
+ * connection (per request, so a revocation reaches connections that are already open), has
+ * {@link AccessAuthorization} decide and record, and either answers with a problem or rewrites the request
+ * for the node's upstream. Client-sent {@code X-Nodeward-*} headers are
  * removed before ours are set: the upstream trusts them.
  */
 final class AuthorizingInterceptor implements ProxyInterceptor {
@@ -54,51 +47,36 @@ final class AuthorizingInterceptor implements ProxyInterceptor {
   private static final String RESERVED_PREFIX = "x-nodeward-";
   private static final MediaType PROBLEM_MEDIA_TYPE = MediaType.parse(Problem.MEDIA_TYPE);
 
-  private final AllowListView allowList;
-  private final DecisionSink sink;
-  private final Clock clock;
+  private final AccessAuthorization authorization;
   private final String trustDomain;
-  private final String instanceId;
   private final Map<String, Upstream> upstreams = new ConcurrentHashMap<>();
 
-  AuthorizingInterceptor(AllowListView allowList, DecisionSink sink, Clock clock, String trustDomain, String instanceId) {
-    this.allowList = allowList;
-    this.sink = sink;
-    this.clock = clock;
+  AuthorizingInterceptor(AccessAuthorization authorization, String trustDomain) {
+    this.authorization = authorization;
     this.trustDomain = trustDomain;
-    this.instanceId = instanceId;
   }
 
   @Override
   public Future<ProxyResponse> handleProxyRequest(ProxyContext ctx) {
     HttpServerRequest request = ctx.request().proxiedRequest();
-    Instant now = clock.instant();
     String rawPath = request.path();
-    // The path is checked before anything else: a traversal attempt is refused whatever the certificate.
     TargetPath target = TargetPath.parse(rawPath);
     SSLSession session = request.sslSession();
-    CertificateFacts facts = peerFacts(session);
-    AllowListSnapshot snapshot = allowList.snapshot();
-    Decision decision;
-    if (target == null) {
-      decision = Decision.of(DecisionReason.INVALID_TARGET);
-    } else if (facts == null) {
-      decision = Decision.of(DecisionReason.INVALID_IDENTITY);
-    } else {
-      decision = AccessPolicy.decide(facts, snapshot, target.nodeId(), now, allowList.freshness());
-    }
-    String decisionId = UUID.randomUUID().toString();
-    String targetNode = target != null ? target.nodeId() : TargetPath.nodeSegment(rawPath);
-    sink.decided(AccessDecisions.record(decisionId, facts, targetNode, requestFacts(request, session), decision, now,
-        instanceId));
-    if (!decision.allowed()) {
-      return deny(ctx, decision.reason(), decisionId, rawPath);
-    }
-    NodeRecord node = snapshot.node(target.nodeId());
-    Upstream upstream = upstreams.computeIfAbsent(node.upstreamUrl(), Upstream::parse);
+    AccessRequest access = AccessRequest.verifiedByHandshake(peerFacts(session),
+        target == null ? null : target.nodeId(), target != null ? target.nodeId() : TargetPath.nodeSegment(rawPath),
+        requestFacts(request, session));
+    return authorization.decide(access).compose(outcome -> outcome.allowed()
+        ? forward(ctx, outcome, target)
+        : deny(ctx, outcome.decision().reason(), outcome.decision().decisionId(), rawPath));
+  }
+
+  private Future<ProxyResponse> forward(ProxyContext ctx, AccessOutcome outcome, TargetPath target) {
+    HttpServerRequest request = ctx.request().proxiedRequest();
+    String decisionId = outcome.decision().decisionId();
+    Upstream upstream = upstreams.computeIfAbsent(outcome.node().upstreamUrl(), Upstream::parse);
     if (upstream == null) {
       return problem(ctx, new Problem(502, "UPSTREAM_INVALID", "Bad gateway",
-          "The node's upstream address is not usable."), decisionId, rawPath);
+          "The node's upstream address is not usable."), decisionId, request.path());
     }
     ctx.set(UPSTREAM, upstream);
     ProxyRequest proxyRequest = ctx.request();
@@ -113,7 +91,7 @@ final class AuthorizingInterceptor implements ProxyInterceptor {
     MultiMap headers = proxyRequest.headers();
     removeHopByHop(headers);
     removeReserved(headers);
-    headers.set(USER_HEADER, facts.identity().userId());
+    headers.set(USER_HEADER, outcome.decision().userId());
     headers.set(NODE_HEADER, target.nodeId());
     headers.set(DECISION_HEADER, decisionId);
     // The gateway is the edge: what a client claims about forwarding is replaced, not appended to.

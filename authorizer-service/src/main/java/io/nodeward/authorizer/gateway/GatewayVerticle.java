@@ -1,8 +1,7 @@
 package io.nodeward.authorizer.gateway;
 
 import io.nodeward.authorizer.config.AuthorizerConfig;
-import io.nodeward.authorizer.app.AllowListView;
-import io.nodeward.authorizer.app.DecisionSink;
+import io.nodeward.authorizer.app.AccessAuthorization;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
@@ -12,7 +11,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyOptions;
-import java.time.Clock;
 
 /**
  * One event loop's share of the mTLS gateway: an HTTPS server and its own upstream client and reverse proxy.
@@ -22,21 +20,17 @@ public final class GatewayVerticle extends VerticleBase {
 
   private final AuthorizerConfig config;
   private final int port;
-  private final AllowListView allowList;
-  private final DecisionSink sink;
-  private final Clock clock;
+  private final AccessAuthorization authorization;
   private final Handler<Throwable> connectionFailures;
   private HttpServer server;
   private HttpClient client;
 
-  public GatewayVerticle(AuthorizerConfig config, int port, AllowListView allowList, DecisionSink sink, Clock clock,
+  public GatewayVerticle(AuthorizerConfig config, int port, AccessAuthorization authorization,
       Handler<Throwable> connectionFailures) {
     this.connectionFailures = connectionFailures;
     this.config = config;
     this.port = port;
-    this.allowList = allowList;
-    this.sink = sink;
-    this.clock = clock;
+    this.authorization = authorization;
   }
 
   @Override
@@ -50,7 +44,7 @@ public final class GatewayVerticle extends VerticleBase {
     // without a decision. Upgrade requests are decided and proxied like any other (Upgrade is hop-by-hop).
     HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
         .origin(new UpstreamOrigin())
-        .addInterceptor(new AuthorizingInterceptor(allowList, sink, clock, config.trustDomain(), config.instanceId()));
+        .addInterceptor(new AuthorizingInterceptor(authorization, config.trustDomain()));
     // Failed handshakes (no certificate, foreign CA, TLS 1.1...) are counted, not logged one by one: anyone
     // can cause them, and a log line each would let them flood the logs.
     server = vertx.createHttpServer(GatewayTls.serverOptions(config, port))

@@ -1,7 +1,7 @@
 package io.nodeward.authorizer.kafka;
 
 import io.nodeward.authorizer.domain.AllowListSnapshot;
-import io.nodeward.authorizer.app.AllowListView;
+import io.nodeward.authorizer.app.AllowListStatus;
 import io.nodeward.authorizer.domain.Freshness;
 import io.nodeward.events.EventData;
 import io.nodeward.events.Topics;
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * the list, so freshness is confirmed as of the moment of asking. If the broker cannot be reached or the
  * consumer is stuck, the confirmation ages and the policy fails closed past the bound.
  */
-public final class AllowList implements AllowListView {
+public final class AllowList implements AllowListStatus {
 
   private static final Logger LOG = LoggerFactory.getLogger(AllowList.class);
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
@@ -130,20 +130,22 @@ public final class AllowList implements AllowListView {
     return new Freshness(confirmedAt, maxStaleness);
   }
 
-  /** Records not applied yet, summed over partitions, as of the last measurement; -1 when unknown. */
+  @Override
   public long lag() {
     return lag;
   }
 
+  @Override
   public boolean consumerRunning() {
     return consumer != null && consumer.running();
   }
 
-  /** The consumer's last batch failure while it is failing, else null. */
+  @Override
   public String consumerError() {
     return consumer == null ? null : consumer.lastError();
   }
 
+  @Override
   public long appliedEvents() {
     return consumer == null ? 0 : consumer.appliedEvents();
   }

@@ -143,7 +143,7 @@ class DecisionSpoolOutageTest {
     List<String> ids = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
     ids.add(request(client, first.gatewayPort(), "/nodes/node-1/before", reasons));
-    Await.until("the first decision acknowledged by Kafka", () -> first.decisionPublisher().published() == 1);
+    Await.until("the first decision acknowledged by Kafka", () -> first.decisionRecorder().published() == 1);
 
     broker.close();
     for (int i = 0; i < 3; i++) {
@@ -178,7 +178,7 @@ class DecisionSpoolOutageTest {
           return Future.succeededFuture();
         }));
     Await.until("every decision on the topic", () -> seen.keySet().containsAll(ids));
-    Await.until("the spool is delivered", () -> second.decisionPublisher().spooledEvents() == 0);
+    Await.until("the spool is delivered", () -> second.decisionRecorder().backlogEvents() == 0);
     Await.result(reader.awaitCaughtUp());
 
     for (String id : ids) {
