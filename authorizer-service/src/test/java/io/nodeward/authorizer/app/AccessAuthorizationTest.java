@@ -1,0 +1,108 @@
+package io.nodeward.authorizer.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nodeward.authorizer.domain.CertificateFacts;
+import io.nodeward.authorizer.domain.ClientChainVerifier;
+import io.nodeward.authorizer.domain.Freshness;
+import io.nodeward.authorizer.domain.RequestFacts;
+import io.nodeward.authorizer.testing.FakeAllowList;
+import io.nodeward.authorizer.testing.TestPki;
+import io.nodeward.authorizer.testing.TestPki.Issued;
+import io.nodeward.events.AccessDecided;
+import io.nodeward.events.DecisionReason;
+import io.nodeward.events.NodeProvisioned;
+import io.nodeward.kit.testing.Await;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** The decision use case with an allow-list in memory and a sink that keeps what it is given. */
+class AccessAuthorizationTest {
+
+  static final TestPki PKI = TestPki.create("use-case-ca");
+  static final TestPki OTHER = TestPki.create("other-ca");
+  static final Instant NOW = Instant.now();
+  static final RequestFacts GET = new RequestFacts("GET", "/nodes/node-1/x", "10.0.0.1", "TLSv1.3");
+
+  final List<AccessDecided> recorded = new CopyOnWriteArrayList<>();
+  final FakeAllowList allowList = new FakeAllowList(NOW)
+      .apply(new NodeProvisioned("node-1", "alice", "http://127.0.0.1:9", NOW, "admin"));
+  final AccessAuthorization authorization = new AccessAuthorization(allowList,
+      new ClientChainVerifier(List.of(PKI.caCertificate())), recorded::add, Clock.fixed(NOW, ZoneOffset.UTC), "gw-1");
+
+  static CertificateFacts facts(Issued cert) {
+    return CertificateFacts.from(cert.certificate(), TestPki.TRUST_DOMAIN);
+  }
+
+  AccessOutcome decide(AccessRequest request) {
+    return Await.result(authorization.decide(request));
+  }
+
+  @Test
+  void anAllowedRequestIsRecordedOnceAndNamesItsNode() {
+    Issued cert = PKI.client("alice", "node-1");
+    allowList.apply(cert.issued());
+    AccessOutcome outcome = decide(AccessRequest.verifiedByHandshake(facts(cert), "node-1", "node-1", GET));
+
+    assertTrue(outcome.allowed());
+    assertEquals("http://127.0.0.1:9", outcome.node().upstreamUrl());
+    assertEquals(List.of(outcome.decision()), recorded);
+    assertEquals("gw-1", outcome.decision().instanceId());
+    assertEquals(NOW, outcome.decision().decidedAt());
+  }
+
+  @Test
+  void aDeniedRequestIsRecordedWithoutANode() {
+    Issued unknown = PKI.client("alice", "node-1");
+    AccessOutcome outcome = decide(AccessRequest.verifiedByHandshake(facts(unknown), "node-1", "node-1", GET));
+    assertEquals(DecisionReason.UNKNOWN_CERTIFICATE, outcome.decision().reason());
+    assertNull(outcome.node());
+    assertSame(outcome.decision(), recorded.get(0));
+  }
+
+  @Test
+  void anInvalidTargetIsRefusedBeforeTheCertificateIsLookedAtAndRecordsTheNodeSegment() {
+    AccessOutcome outcome = decide(AccessRequest.verifiedByHandshake(null, null, "node-1", GET));
+    assertEquals(DecisionReason.INVALID_TARGET, outcome.decision().reason());
+    assertEquals("node-1", outcome.decision().targetNodeId());
+  }
+
+  @Test
+  void noReadableCertificateIsAnInvalidIdentity() {
+    AccessOutcome outcome = decide(AccessRequest.verifiedByHandshake(null, "node-1", "node-1", GET));
+    assertEquals(DecisionReason.INVALID_IDENTITY, outcome.decision().reason());
+  }
+
+  @Test
+  void aPresentedCertificateFromAnotherCaIsUnknownEvenWhenItsSerialIsPublished() {
+    Issued foreign = OTHER.client("alice", "node-1");
+    allowList.apply(foreign.issued());
+    AccessOutcome outcome = decide(AccessRequest.presented(foreign.certificate(), facts(foreign), "node-1", GET));
+    assertEquals(DecisionReason.UNKNOWN_CERTIFICATE, outcome.decision().reason());
+  }
+
+  @Test
+  void aPresentedCertificateFromTheCaIsDecidedByThePolicy() {
+    Issued cert = PKI.client("alice", "node-1");
+    allowList.apply(cert.issued(), cert.revoked());
+    AccessOutcome outcome = decide(AccessRequest.presented(cert.certificate(), facts(cert), "node-1", GET));
+    assertEquals(DecisionReason.REVOKED, outcome.decision().reason());
+  }
+
+  @Test
+  void aStaleAllowListFailsClosed() {
+    Issued cert = PKI.client("alice", "node-1");
+    allowList.apply(cert.issued());
+    allowList.freshness(Freshness.confirmed(NOW.minus(Duration.ofMinutes(1)), Duration.ofSeconds(5)));
+    AccessOutcome outcome = decide(AccessRequest.verifiedByHandshake(facts(cert), "node-1", "node-1", GET));
+    assertEquals(DecisionReason.ALLOWLIST_STALE, outcome.decision().reason());
+  }
+}
