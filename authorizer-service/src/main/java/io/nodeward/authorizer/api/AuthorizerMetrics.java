@@ -1,6 +1,7 @@
 package io.nodeward.authorizer.api;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -51,10 +52,15 @@ public final class AuthorizerMetrics implements DecisionSink {
         .description("Bytes of decision events waiting on disk for Kafka").register(registry);
     Gauge.builder("nodeward_authorizer_spool_events", recorder, DecisionRecorder::backlogEvents)
         .description("Decision events waiting on disk for Kafka").register(registry);
-    Gauge.builder("nodeward_authorizer_spool_dropped", recorder, DecisionRecorder::dropped)
-        .description("Decision events dropped because the spool was full (total)").register(registry);
-    Gauge.builder("nodeward_authorizer_decisions_published", recorder, DecisionRecorder::published)
-        .description("Decision events acknowledged by Kafka on first send (total)").register(registry);
+    // Totals kept by the recorder are exposed as counters (…_total), as the common naming scheme asks.
+    FunctionCounter.builder("nodeward_authorizer_spool_dropped", recorder, DecisionRecorder::dropped)
+        .description("Decision events dropped because the spool was full").register(registry);
+    FunctionCounter.builder("nodeward_authorizer_decisions_published", recorder, DecisionRecorder::published)
+        .description("Decision events acknowledged by Kafka on first send").register(registry);
+    FunctionCounter.builder("nodeward_authorizer_decisions_resent", recorder, DecisionRecorder::resent)
+        .description("Decision events delivered to Kafka from the spool").register(registry);
+    FunctionCounter.builder("nodeward_authorizer_spool_unreadable", recorder, DecisionRecorder::unreadable)
+        .description("Spool records that could not be read back (torn by a crash mid-write)").register(registry);
   }
 
   @Override

@@ -243,7 +243,8 @@ class AuthorizeApiTest {
     String metrics = call(HttpMethod.GET, "/metrics", null).json().getString("text");
     assertTrue(metrics.contains("nodeward_authorizer_decisions_total{effect=\"ALLOW\",reason=\"ALLOWED\"}"), metrics);
     assertTrue(metrics.contains("nodeward_authorizer_allowlist_fresh"), metrics);
-    assertTrue(metrics.contains("nodeward_authorizer_spool_dropped"), metrics);
+    assertTrue(metrics.contains("nodeward_authorizer_spool_dropped_total "), metrics);
+    assertTrue(metrics.contains("nodeward_authorizer_decisions_published_total "), metrics);
   }
 
   @Test
