@@ -1,5 +1,6 @@
 package io.nodeward.identity;
 
+import io.nodeward.kit.http.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -118,11 +119,10 @@ final class CognitoJsonApi {
   }
 
   private static void respond(RoutingContext ctx, int status, JsonObject body) {
-    ctx.response()
+    Responses.noStore(ctx.response())
         .setStatusCode(status)
         .putHeader("Content-Type", CONTENT_TYPE)
         .putHeader("x-amzn-RequestId", UUID.randomUUID().toString())
-        .putHeader("Cache-Control", "no-store")
         .end(body.encode());
   }
 }

@@ -1,6 +1,11 @@
 package io.nodeward.identity;
 
+import io.nodeward.kit.app.Lifecycle;
+import io.nodeward.kit.health.Check;
+import io.nodeward.kit.health.HealthChecks;
 import io.nodeward.kit.http.ProblemHandler;
+import io.nodeward.kit.metrics.ServiceMetrics;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -30,6 +35,8 @@ public final class DevIdentityProvider {
   private final SignIn signIn;
   private final WellKnown wellKnown;
   private final DevTokens devTokens;
+  private final IdentityMetrics metrics;
+  private final Lifecycle lifecycle;
   private volatile HttpServer server;
 
   private DevIdentityProvider(Vertx vertx, DevIdentityConfig config, UserDirectory users, SigningKeys keys) {
@@ -37,10 +44,16 @@ public final class DevIdentityProvider {
     this.config = config;
     this.users = users;
     this.keys = keys;
+    this.lifecycle = Lifecycle.create(vertx, "dev identity provider");
+    this.metrics = new IdentityMetrics(lifecycle.add("metrics", ServiceMetrics.create(IdentityMetrics.SERVICE),
+        m -> {
+          m.close();
+          return Future.succeededFuture();
+        }));
     Clock clock = Clock.systemUTC();
     this.minter = new TokenMinter(keys, this::issuer);
-    this.signIn = new SignIn(vertx, users, minter, new RefreshTokens(), config.clientIds(), clock);
-    this.wellKnown = new WellKnown(keys, this::baseUrl, this::issuer);
+    this.signIn = new SignIn(vertx, users, minter, new RefreshTokens(), config.clientIds(), clock, metrics);
+    this.wellKnown = new WellKnown(keys, this::baseUrl, this::issuer, metrics);
     this.devTokens = new DevTokens(vertx, signIn, minter, users, keys);
   }
 
@@ -49,7 +62,7 @@ public final class DevIdentityProvider {
     return vertx.executeBlocking(() -> new DevIdentityProvider(vertx, config,
             UserDirectory.openOrCreate(config.identityDir()), SigningKeys.openOrCreate(config.identityDir().resolve("keys"))),
         false)
-        .compose(DevIdentityProvider::listen);
+        .compose(idp -> idp.lifecycle.run(idp::listen));
   }
 
   private Future<DevIdentityProvider> listen() {
@@ -67,11 +80,15 @@ public final class DevIdentityProvider {
     router.post("/login").handler(hostedUi::login);
     router.post("/oauth2/token").handler(hostedUi::token);
     router.get("/oauth2/userInfo").handler(ctx -> hostedUi.userInfo(ctx, keys));
+    HealthChecks.create(vertx, "dev-identity")
+        .check("signingKeys", () -> Check.up(new JsonObject().put("keys", keys.jwks().getJsonArray("keys").size())))
+        .mount(router);
+    metrics.metrics().mount(vertx, router);
     router.route().failureHandler(ProblemHandler.create());
 
-    return vertx.createHttpServer()
-        .requestHandler(router)
-        .listen(config.port(), config.host())
+    return lifecycle.start("http server", () -> vertx.createHttpServer()
+            .requestHandler(router)
+            .listen(config.port(), config.host()), HttpServer::close)
         .map(listening -> {
           server = listening;
           LOG.info("dev identity provider listening on {} with issuer {} (DEV ONLY)", baseUrl(), issuer());
@@ -128,8 +145,8 @@ public final class DevIdentityProvider {
     return wellKnown.jwksRequests();
   }
 
+  /** Stops listening; bounded, like every nodeward component's stop ({@link Lifecycle}). */
   public Future<Void> close() {
-    HttpServer listening = server;
-    return listening == null ? Future.succeededFuture() : listening.close();
+    return lifecycle.stop();
   }
 }

@@ -20,8 +20,11 @@ final class SignIn {
   private final RefreshTokens refreshTokens;
   private final Set<String> clientIds;
   private final Clock clock;
+  private final IdentityMetrics metrics;
 
-  SignIn(Vertx vertx, UserDirectory users, TokenMinter minter, RefreshTokens refreshTokens, List<String> clientIds, Clock clock) {
+  SignIn(Vertx vertx, UserDirectory users, TokenMinter minter, RefreshTokens refreshTokens, List<String> clientIds, Clock clock,
+      IdentityMetrics metrics) {
+    this.metrics = metrics;
     this.vertx = vertx;
     this.users = users;
     this.minter = minter;
@@ -37,6 +40,7 @@ final class SignIn {
   /** USER_PASSWORD_AUTH: a new session with refresh token. */
   Future<Tokens> withPassword(String username, String password, String clientId, String scope) {
     if (!isClient(clientId)) {
+      metrics.signIn(IdentityMetrics.Outcome.UNKNOWN_CLIENT);
       return Future.failedFuture(CognitoError.unknownClient(clientId));
     }
     return authenticate(username, password)
@@ -46,29 +50,32 @@ final class SignIn {
 
   /** The user if the password is right; {@link CognitoError#badCredentials()} otherwise, unknown user included. */
   Future<DevUser> authenticate(String username, String password) {
-    return vertx.executeBlocking(() -> users.authenticate(username, password).orElseThrow(CognitoError::badCredentials), false);
+    return vertx.executeBlocking(() -> users.authenticate(username, password).orElseThrow(CognitoError::badCredentials), false)
+        .onSuccess(user -> metrics.signIn(IdentityMetrics.Outcome.SUCCESS))
+        .onFailure(metrics::signInFailed);
   }
 
   Future<Tokens> startSession(TokenMinter.Session session) {
-    return vertx.executeBlocking(() -> minter.mint(session, refreshTokens.issue(session, clock.instant()), clock.instant()), false);
+    return vertx.executeBlocking(() -> minter.mint(session, refreshTokens.issue(session, clock.instant()), clock.instant()), false)
+        .onSuccess(tokens -> metrics.tokensMinted());
   }
 
   /** REFRESH_TOKEN_AUTH: fresh access and ID tokens for the same session, no new refresh token (as Cognito). */
   Future<Tokens> refresh(String refreshToken, String clientId) {
     if (!isClient(clientId)) {
+      metrics.signIn(IdentityMetrics.Outcome.UNKNOWN_CLIENT);
       return Future.failedFuture(CognitoError.unknownClient(clientId));
     }
     TokenMinter.Session session = refreshTokens.session(refreshToken, clientId, clock.instant()).orElse(null);
-    if (session == null) {
-      return Future.failedFuture(new CognitoError("NotAuthorizedException", "Invalid Refresh Token"));
-    }
     // The user may have been changed (groups) since: tokens describe the user as they are now.
-    DevUser current = users.find(session.user().username()).orElse(null);
+    DevUser current = session == null ? null : users.find(session.user().username()).orElse(null);
     if (current == null) {
+      metrics.signIn(IdentityMetrics.Outcome.INVALID_REFRESH_TOKEN);
       return Future.failedFuture(new CognitoError("NotAuthorizedException", "Invalid Refresh Token"));
     }
     TokenMinter.Session now = new TokenMinter.Session(current, clientId, session.scope(), session.authTime(), session.originJti(), null);
-    return vertx.executeBlocking(() -> minter.mint(now, null, clock.instant()), false);
+    return vertx.executeBlocking(() -> minter.mint(now, null, clock.instant()), false)
+        .onSuccess(tokens -> metrics.tokensMinted());
   }
 
   /** GetUser: the user an unexpired access token of this pool names. */

@@ -13,8 +13,10 @@ final class WellKnown {
   private final Supplier<String> baseUrl;
   private final Supplier<String> issuer;
   private final AtomicLong jwksRequests = new AtomicLong();
+  private final IdentityMetrics metrics;
 
-  WellKnown(SigningKeys keys, Supplier<String> baseUrl, Supplier<String> issuer) {
+  WellKnown(SigningKeys keys, Supplier<String> baseUrl, Supplier<String> issuer, IdentityMetrics metrics) {
+    this.metrics = metrics;
     this.keys = keys;
     this.baseUrl = baseUrl;
     this.issuer = issuer;
@@ -22,6 +24,7 @@ final class WellKnown {
 
   void jwks(RoutingContext ctx) {
     jwksRequests.incrementAndGet();
+    metrics.jwksServed();
     ctx.response().putHeader("Content-Type", "application/json").end(keys.jwks().encode());
   }
 

@@ -11,14 +11,13 @@ import io.nodeward.issuer.ca.GatewayTlsFiles;
 import io.nodeward.issuer.ca.LocalCa;
 import io.nodeward.issuer.config.IssuerConfig;
 import io.nodeward.kafka.embedded.EmbeddedKafka;
+import io.nodeward.kit.app.Lifecycle;
 import io.nodeward.kit.config.Env;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +31,18 @@ public final class NodewardStack {
 
   private static final Logger LOG = LoggerFactory.getLogger(NodewardStack.class);
 
+  /**
+   * How long each service may take to stop before the rest are stopped anyway; its own components are bounded
+   * within this. The broker gets longer: a clean broker stop writes its checkpoint, and it is the last one.
+   * Normally everything stops in well under a second; these bounds keep SIGTERM under about 5 s even with one
+   * component stuck.
+   */
+  static final Duration SERVICE_STOP_TIMEOUT = Duration.ofSeconds(3);
+  static final Duration BROKER_STOP_TIMEOUT = Duration.ofSeconds(5);
+  static final Duration SMALL_STOP_TIMEOUT = Duration.ofSeconds(1);
+
   private final Vertx vertx;
-  private final List<Closer> closers = new ArrayList<>();
+  private final Lifecycle lifecycle;
   private EmbeddedKafka kafka;
   private String bootstrapServers;
   private DevIdentityProvider identity;
@@ -43,21 +52,14 @@ public final class NodewardStack {
   private AuditService audit;
   private String aliceUserId;
 
-  /** How long one component may take to stop before the others are stopped anyway. */
-  private static final long CLOSE_TIMEOUT_SECONDS = 15;
-
-  private record Closer(String name, Supplier<Future<Void>> close) {
-  }
-
   private NodewardStack(Vertx vertx) {
     this.vertx = vertx;
+    this.lifecycle = Lifecycle.create(vertx, "nodeward stack");
   }
 
   public static Future<NodewardStack> start(Vertx vertx, StackConfig config) {
     NodewardStack stack = new NodewardStack(vertx);
-    return stack.startAll(config)
-        .map(stack)
-        .recover(e -> stack.close().transform(x -> Future.failedFuture(e)));
+    return stack.lifecycle.run(() -> stack.startAll(config)).map(stack);
   }
 
   private Future<Void> startAll(StackConfig config) {
@@ -66,36 +68,40 @@ public final class NodewardStack {
     return startKafka(config)
         .compose(v -> {
           known.put("NODEWARD_KAFKA_BOOTSTRAP", bootstrapServers);
-          return DevIdentityProvider.start(vertx, DevIdentityConfig.fromEnv(config.env().with(known)));
+          DevIdentityConfig identityConfig = DevIdentityConfig.fromEnv(config.env().with(known));
+          return lifecycle.start("dev identity provider", SMALL_STOP_TIMEOUT,
+              () -> DevIdentityProvider.start(vertx, identityConfig), DevIdentityProvider::close);
         })
         .compose(idp -> {
           identity = idp;
-          closers.add(new Closer("dev identity provider", idp::close));
           if (!config.env().isSet("NODEWARD_COGNITO_ISSUER")) {
             known.put("NODEWARD_COGNITO_ISSUER", idp.issuer());
           }
-          return IssuerService.start(vertx, IssuerConfig.fromEnv(config.env().with(known)));
+          IssuerConfig issuerConfig = IssuerConfig.fromEnv(config.env().with(known));
+          return lifecycle.start("issuer", SERVICE_STOP_TIMEOUT, () -> IssuerService.start(vertx, issuerConfig),
+              IssuerService::close);
         })
         .compose(started -> {
           issuer = started;
-          closers.add(new Closer("issuer", started::close));
           return gatewayTls(config, known);
         })
-        .compose(v -> DemoNode.start(vertx, "127.0.0.1", config.demoNodePort()))
+        .compose(v -> lifecycle.start("demo node", SMALL_STOP_TIMEOUT,
+            () -> DemoNode.start(vertx, "127.0.0.1", config.demoNodePort()), DemoNode::close))
         .compose(node -> {
           demoNode = node;
-          closers.add(new Closer("demo node", node::close));
           known.put("NODEWARD_AUTHORIZER_TRUST_CHAIN_PEM", issuer.caChainFile().toString());
-          return AuthorizerService.start(vertx, AuthorizerConfig.fromEnv(config.env().with(known)));
+          AuthorizerConfig authorizerConfig = AuthorizerConfig.fromEnv(config.env().with(known));
+          return lifecycle.start("authorizer", SERVICE_STOP_TIMEOUT,
+              () -> AuthorizerService.start(vertx, authorizerConfig), AuthorizerService::close);
         })
         .compose(started -> {
           authorizer = started;
-          closers.add(new Closer("authorizer", started::close));
-          return AuditService.start(vertx, AuditConfig.fromEnv(config.env().with(known)));
+          AuditConfig auditConfig = AuditConfig.fromEnv(config.env().with(known));
+          return lifecycle.start("audit", SERVICE_STOP_TIMEOUT, () -> AuditService.start(vertx, auditConfig),
+              AuditService::close);
         })
         .compose(started -> {
           audit = started;
-          closers.add(new Closer("audit", started::close));
           if (!config.provisionDemoNode()) {
             return Future.succeededFuture();
           }
@@ -111,14 +117,12 @@ public final class NodewardStack {
       LOG.info("Using the Kafka at {} (NODEWARD_KAFKA_BOOTSTRAP); no in-process broker", bootstrapServers);
       return Future.succeededFuture();
     }
-    return vertx.executeBlocking(() -> EmbeddedKafka.start(config.kafkaDir(), config.kafkaPort()), false)
+    return lifecycle.start("Kafka broker", BROKER_STOP_TIMEOUT,
+            () -> vertx.executeBlocking(() -> EmbeddedKafka.start(config.kafkaDir(), config.kafkaPort()), false),
+            broker -> Lifecycle.blocking(vertx, "kafka-broker", broker::close))
         .map(broker -> {
           kafka = broker;
           bootstrapServers = broker.bootstrapServers();
-          closers.add(new Closer("Kafka broker", () -> vertx.executeBlocking(() -> {
-            broker.close();
-            return null;
-          }, false)));
           return null;
         });
   }
@@ -142,28 +146,12 @@ public final class NodewardStack {
   }
 
   /**
-   * Stops everything started, newest first; the broker last, so the services' final events get out. A component
-   * that does not stop in time is reported and passed over, so that the broker still gets its clean shutdown.
+   * Stops everything started, newest first; the broker last, so the services' final events get out. Each
+   * component is bounded ({@link Lifecycle}): one that does not stop in time is named in the log and passed
+   * over, so that the broker still gets its clean shutdown.
    */
   public Future<Void> close() {
-    Future<Void> chain = Future.succeededFuture();
-    for (int i = closers.size() - 1; i >= 0; i--) {
-      Closer closer = closers.get(i);
-      chain = chain.transform(x -> timed(closer)
-          .timeout(CLOSE_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
-          .recover(e -> {
-            LOG.warn("The {} did not stop cleanly: {}", closer.name(), e.getMessage());
-            return Future.succeededFuture();
-          }));
-    }
-    closers.clear();
-    return chain;
-  }
-
-  private static Future<Void> timed(Closer closer) {
-    long started = System.nanoTime();
-    return closer.close().get()
-        .onSuccess(v -> LOG.info("Stopped the {} in {} ms", closer.name(), (System.nanoTime() - started) / 1_000_000));
+    return lifecycle.stop();
   }
 
   public String bootstrapServers() {

@@ -23,8 +23,10 @@ public final class DeadLetterPublisher {
 
   private final KafkaProducer<String, byte[]> producer;
   private final String consumerName;
+  private final long closeTimeoutMillis;
 
   DeadLetterPublisher(Vertx vertx, KafkaSettings settings, String consumerName) {
+    this.closeTimeoutMillis = settings.closeTimeout().toMillis();
     this.producer = KafkaProducer.create(vertx, settings.withClientId(settings.clientId() + "-dlq").producerConfig());
     this.consumerName = consumerName;
   }
@@ -57,6 +59,6 @@ public final class DeadLetterPublisher {
   }
 
   Future<Void> close() {
-    return producer.close();
+    return producer.close(closeTimeoutMillis);
   }
 }

@@ -5,6 +5,7 @@ import io.nodeward.events.EventCodec;
 import io.nodeward.events.EventData;
 import io.nodeward.events.InvalidEventException;
 import io.nodeward.events.Topic;
+import io.nodeward.kit.app.Lifecycle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class EventConsumer {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
+  /** How long the poll loop may take to finish the batch in hand when closing. */
+  static final java.time.Duration LOOP_STOP_TIMEOUT = java.time.Duration.ofMillis(1_000);
 
   private final Vertx vertx;
   private final KafkaSettings settings;
@@ -49,7 +53,9 @@ public final class EventConsumer {
   private final AtomicLong deadLettered = new AtomicLong();
   private final AtomicLong failedBatches = new AtomicLong();
   private final Promise<Void> stopped = Promise.promise();
+  private final Promise<Void> closed = Promise.promise();
   private volatile boolean running = true;
+  private volatile boolean looping;
   private volatile String lastError;
 
   private EventConsumer(Vertx vertx, KafkaSettings settings, ConsumerSpec spec, BatchHandler handler, EventCodec codec) {
@@ -95,6 +101,7 @@ public final class EventConsumer {
   }
 
   private void loop() {
+    looping = true;
     if (!running) {
       stopped.tryComplete();
       return;
@@ -239,16 +246,50 @@ public final class EventConsumer {
     return running;
   }
 
-  /** Stops after the batch in hand (if any) is applied or failed, then closes the clients. */
+  /**
+   * Stops after the batch in hand (if any) is applied or failed, then closes the clients, bounded: the loop gets
+   * {@link #LOOP_STOP_TIMEOUT} to finish its batch, the Kafka consumer {@link KafkaSettings#CLOSE_TIMEOUT} to
+   * leave its group. Kafka's own consumer close waits up to 30 s for a broker that is gone, which is how a
+   * stopped broker once held a service's exit; this one never takes much more than two seconds.
+   */
   public Future<Void> close() {
     if (!running) {
-      return stopped.future();
+      return closed.future();
     }
     running = false;
-    vertx.setTimer(Math.max(1_000, settings.pollTimeout().toMillis() * 10), id -> stopped.tryComplete());
-    return stopped.future()
-        .transform(x -> consumer.close())
+    if (!looping) {
+      stopped.tryComplete(); // never started polling (a failed start): nothing in hand to wait for
+    }
+    wakeUp();
+    vertx.setTimer(LOOP_STOP_TIMEOUT.toMillis(), id -> stopped.tryComplete());
+    stopped.future()
+        .transform(x -> Lifecycle.blocking(vertx, settings.clientId() + "-consumer", this::closeKafkaConsumer))
+        .transform(x -> consumer.close()) // stops Vert.x's poll thread; the Kafka consumer is closed already
         .transform(x -> deadLetters.close())
-        .recover(e -> Future.succeededFuture());
+        .onComplete(x -> closed.tryComplete());
+    return closed.future();
+  }
+
+  /** Interrupts a poll or offset lookup blocked on the broker; the only consumer call that is thread-safe. */
+  private void wakeUp() {
+    try {
+      consumer.unwrap().wakeup();
+    } catch (RuntimeException e) {
+      // closed already
+    }
+  }
+
+  /**
+   * Leaves the group within the close timeout. The loop has stopped, so no poll holds the consumer; a lookup
+   * someone else started (lag, catch-up) may still, and then Vert.x's own close below does the closing.
+   */
+  private void closeKafkaConsumer() {
+    try {
+      consumer.unwrap().close(CloseOptions.timeout(settings.closeTimeout()));
+    } catch (java.util.ConcurrentModificationException e) {
+      LOG.debug("{}: consumer busy at close; Vert.x closes it", settings.clientId());
+    } catch (RuntimeException e) {
+      LOG.debug("{}: consumer close: {}", settings.clientId(), e.getMessage());
+    }
   }
 }

@@ -22,9 +22,12 @@ public final class EventPublisher {
   private final EventCodec codec;
   private final String source;
   private final Clock clock;
+  private final long closeTimeoutMillis;
 
-  private EventPublisher(KafkaProducer<String, byte[]> producer, EventCodec codec, String source, Clock clock) {
+  private EventPublisher(KafkaProducer<String, byte[]> producer, EventCodec codec, String source, Clock clock,
+      long closeTimeoutMillis) {
     this.producer = producer;
+    this.closeTimeoutMillis = closeTimeoutMillis;
     this.codec = codec;
     this.source = source;
     this.clock = clock;
@@ -38,7 +41,7 @@ public final class EventPublisher {
     KafkaProducer<String, byte[]> producer = KafkaProducer.create(vertx, settings.producerConfig());
     // A failed send already fails the Future its caller holds; without a handler Vert.x logs it a second time.
     producer.exceptionHandler(e -> LOG.debug("{}: send failed: {}", settings.clientId(), e.getMessage()));
-    return new EventPublisher(producer, codec, source, clock);
+    return new EventPublisher(producer, codec, source, clock, settings.closeTimeout().toMillis());
   }
 
   /** Wraps {@code data} in a new CloudEvent (fresh UUID, now) and publishes it. */
@@ -59,7 +62,8 @@ public final class EventPublisher {
     return source;
   }
 
+  /** Flushes what is in flight for at most the close timeout, then closes: never waits on a broker that is gone. */
   public Future<Void> close() {
-    return producer.close();
+    return producer.close(closeTimeoutMillis);
   }
 }

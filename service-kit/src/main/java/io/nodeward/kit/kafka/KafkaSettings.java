@@ -17,6 +17,13 @@ import java.util.Objects;
 public record KafkaSettings(String bootstrapServers, String clientId, Duration deliveryTimeout, Duration pollTimeout) {
 
   public static final String BOOTSTRAP_VARIABLE = "NODEWARD_KAFKA_BOOTSTRAP";
+  /**
+   * How long closing a producer or consumer may wait for the broker (in-flight sends, leaving the group). Kafka's
+   * own defaults wait indefinitely or 30 s, and a service stopping after its broker then hangs or keeps
+   * reconnecting; everything a service must not lose is acknowledged before it counts, so a bounded close
+   * loses nothing that was promised.
+   */
+  public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
 
   public KafkaSettings {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -36,6 +43,14 @@ public record KafkaSettings(String bootstrapServers, String clientId, Duration d
         clientId,
         env.duration("NODEWARD_KAFKA_DELIVERY_TIMEOUT", Duration.ofSeconds(30)),
         env.duration("NODEWARD_KAFKA_POLL_TIMEOUT", Duration.ofMillis(100)));
+  }
+
+  public Duration closeTimeout() {
+    return CLOSE_TIMEOUT;
+  }
+
+  public KafkaSettings withPollTimeout(Duration timeout) {
+    return new KafkaSettings(bootstrapServers, clientId, deliveryTimeout, timeout);
   }
 
   public KafkaSettings withClientId(String id) {
