@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -121,10 +122,11 @@ public final class Lifecycle {
       Component component = toStop.get(i);
       chain = chain.transform(x -> stopOne(component));
     }
-    stopping = chain.onComplete(x -> {
+    stopping = chain.map(x -> {
       if (!toStop.isEmpty()) {
         LOG.info("{}: stopped {} component(s) in {} ms", owner, toStop.size(), millisSince(began));
       }
+      return null;
     });
     return stopping;
   }
@@ -166,9 +168,13 @@ public final class Lifecycle {
     long began = System.nanoTime();
     long timeoutMillis = Math.max(1, component.stopTimeout().toMillis());
     Promise<Void> outcome = Promise.promise();
+    // Whoever settles first (the stop or its timer) logs, then lets the next component stop: the log then reads
+    // in the order things happened.
+    AtomicBoolean settled = new AtomicBoolean();
     long timer = vertx.setTimer(timeoutMillis, id -> {
-      if (outcome.tryComplete()) {
+      if (settled.compareAndSet(false, true)) {
         LOG.warn("{}: {} did not stop within {} ms; stopping the rest", owner, component.name(), timeoutMillis);
+        outcome.complete();
       }
     });
     Future<Void> stopping;
@@ -178,15 +184,16 @@ public final class Lifecycle {
       stopping = Future.failedFuture(e);
     }
     stopping.onComplete(ar -> {
-      vertx.cancelTimer(timer);
-      if (!outcome.tryComplete()) {
+      if (!settled.compareAndSet(false, true)) {
         return; // timed out already, reported then
       }
+      vertx.cancelTimer(timer);
       if (ar.succeeded()) {
         LOG.info("{}: stopped {} in {} ms", owner, component.name(), millisSince(began));
       } else {
         LOG.warn("{}: {} failed to stop: {}", owner, component.name(), ar.cause().getMessage());
       }
+      outcome.complete();
     });
     return outcome.future();
   }

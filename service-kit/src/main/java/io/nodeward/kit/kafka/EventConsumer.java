@@ -263,9 +263,10 @@ public final class EventConsumer {
     wakeUp();
     vertx.setTimer(LOOP_STOP_TIMEOUT.toMillis(), id -> stopped.tryComplete());
     stopped.future()
-        .transform(x -> Lifecycle.blocking(vertx, settings.clientId() + "-consumer", this::closeKafkaConsumer))
+        .transform(x -> Future.join(
+            Lifecycle.blocking(vertx, settings.clientId() + "-consumer", this::closeKafkaConsumer),
+            deadLetters.close()))
         .transform(x -> consumer.close()) // stops Vert.x's poll thread; the Kafka consumer is closed already
-        .transform(x -> deadLetters.close())
         .onComplete(x -> closed.tryComplete());
     return closed.future();
   }
