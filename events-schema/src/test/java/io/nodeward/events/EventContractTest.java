@@ -1,6 +1,7 @@
 package io.nodeward.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -58,6 +59,25 @@ class EventContractTest {
     String golden = Files.readString(file, StandardCharsets.UTF_8).strip();
     assertEquals(golden, canonical, "wire format of " + event.type() + " changed");
     assertEquals(event, codec.decode(golden), "golden file no longer decodes to the sample");
+  }
+
+  @Test
+  void aRenewalNamesTheCertificateItRenewsAndMatchesItsGoldenFile() throws Exception {
+    CloudEvent<CertificateIssued> event = EventSamples.renewal();
+    Path file = GOLDEN.resolve(event.type().type() + ".renewal.json");
+    String canonical = codec.canonical(event);
+    if (Boolean.getBoolean("nodeward.golden.write")) {
+      Files.writeString(file, canonical + "\n", StandardCharsets.UTF_8);
+    }
+    assertEquals(Files.readString(file, StandardCharsets.UTF_8).strip(), canonical);
+    assertEquals(event, codec.decode(canonical));
+    assertEquals(EventSamples.SERIAL, ((CertificateIssued) codec.decode(canonical).data()).renews());
+  }
+
+  @Test
+  void aRenewsValueThatIsNoSerialIsRefused() {
+    String canonical = codec.canonical(EventSamples.renewal()).replace(EventSamples.SERIAL, "not-a-serial");
+    assertThrows(InvalidEventException.class, () -> codec.decode(canonical));
   }
 
   @ParameterizedTest

@@ -38,6 +38,14 @@ final class EventSamples {
             new AuditCheckpoint(42, FP, T, "audit-key-1", "SHA256withECDSA", "MEUCIQDk")));
   }
 
+  /** A certificate issued by renewal: names the serial it renews. */
+  static CloudEvent<CertificateIssued> renewal() {
+    return event("6f1c1c2e-0d3a-4a43-9d43-1f0c4e2b7a08", "/nodeward/issuer",
+        new CertificateIssued("7d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e", USER, NODE, T.plusSeconds(86400),
+            T.plusSeconds(8 * 86400), KeyAlgorithm.EC_P256, KeySource.CLIENT_CSR, CaBackend.LOCAL, FP, PEM,
+            T.plusSeconds(86400), USER, SERIAL));
+  }
+
   private static <T extends EventData> CloudEvent<T> event(String id, String source, T data) {
     return new CloudEvent<>(id, source, EventType.of(data), T, data);
   }
