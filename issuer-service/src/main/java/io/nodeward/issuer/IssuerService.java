@@ -2,8 +2,11 @@ package io.nodeward.issuer;
 
 import io.nodeward.events.CaBackend;
 import io.nodeward.issuer.api.IssuerApi;
+import io.nodeward.issuer.api.RenewalApi;
 import io.nodeward.issuer.app.CertificateIssuance;
+import io.nodeward.issuer.app.CertificateRenewal;
 import io.nodeward.issuer.app.CertificateRevocation;
+import io.nodeward.issuer.app.CrlPublication;
 import io.nodeward.issuer.app.NodeAdministration;
 import io.nodeward.issuer.ca.AcmPcaCa;
 import io.nodeward.issuer.ca.AcmPcaClients;
@@ -13,8 +16,10 @@ import io.nodeward.issuer.ca.LocalCa;
 import io.nodeward.issuer.config.IssuerConfig;
 import io.nodeward.issuer.domain.CertificateRegistry;
 import io.nodeward.issuer.domain.NodeRegistry;
+import io.nodeward.issuer.domain.PageCursors;
 import io.nodeward.issuer.kafka.IssuerEvents;
 import io.nodeward.issuer.kafka.StateReplay;
+import io.nodeward.issuer.store.CursorKeyFile;
 import io.nodeward.kit.auth.CognitoAuthHandler;
 import io.nodeward.kit.auth.CognitoTokenVerifier;
 import io.nodeward.kit.kafka.EventPublisher;
@@ -24,6 +29,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,8 +41,9 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * The issuer, wired: the one place that constructs its adapters (CA back end, Kafka publisher and state
- * consumer, token verifier, HTTP server). Start order: topics → CA (and its chain file) → state replayed to the
- * end offsets → HTTP. Nothing is served before the issuer knows every node and certificate.
+ * consumer, token verifier, HTTP servers). Start order: topics → cursor key → CA (and its chain file) → state
+ * replayed to the end offsets → CRL → HTTP API → mutual-TLS renewal listener. Nothing is served before the
+ * issuer knows every node and certificate.
  */
 public final class IssuerService {
 
@@ -49,6 +56,10 @@ public final class IssuerService {
   private CertificateAuthority ca;
   private Path caChainFile;
   private HttpServer server;
+  private RenewalListener renewalListener;
+  private PageCursors cursors;
+  /** Where certificates say the CRL is; known once the API listens unless configured. */
+  private volatile URI crlDistributionPoint;
 
   private IssuerService(IssuerConfig config) {
     this.config = config;
@@ -68,12 +79,16 @@ public final class IssuerService {
         ? TopicProvisioner.ensureTopics(vertx, config.kafka(), config.topicReplicationFactor(), config.topicPartitions())
         : Future.succeededFuture();
     return topics
-        .compose(v -> openCa(vertx, clock))
+        .compose(v -> vertx.executeBlocking(() -> CursorKeyFile.loadOrCreate(config.issuerDir()), false))
+        .compose(key -> {
+          cursors = new PageCursors(key);
+          return openCa(vertx, clock);
+        })
         .compose(authority -> writeChainFile(vertx, authority))
         .compose(v -> StateReplay.start(vertx, config.kafka(), nodes, certificates))
         .compose(state -> {
           closers.add(state::close);
-          return listen(vertx, state, clock);
+          return startCrl(vertx, clock).compose(crl -> listen(vertx, state, crl, clock));
         });
   }
 
@@ -81,7 +96,8 @@ public final class IssuerService {
     Future<? extends CertificateAuthority> opened = config.caBackend() == CaBackend.ACM_PCA
         ? AcmPcaCa.create(vertx, AcmPcaClients.create(config.acmPca(), DefaultCredentialsProvider.builder().build()),
             config.acmPca(), config.profile())
-        : LocalCa.open(vertx, config.issuerDir(), config.caKeystorePassword().toCharArray(), config.profile(), clock);
+        : LocalCa.open(vertx, config.issuerDir(), config.caKeystorePassword().toCharArray(), config.profile(), clock,
+            () -> crlDistributionPoint);
     return opened.map(authority -> {
       this.ca = authority;
       closers.add(authority::close);
@@ -95,7 +111,17 @@ public final class IssuerService {
         .mapEmpty();
   }
 
-  private Future<Void> listen(Vertx vertx, StateReplay state, Clock clock) {
+  /** The CRL, when this CA signs its own (ACM PCA publishes its CRL itself). */
+  private Future<CrlPublication> startCrl(Vertx vertx, Clock clock) {
+    if (ca.crlSigner().isEmpty()) {
+      return Future.succeededFuture(null);
+    }
+    return CrlPublication.start(vertx, ca.crlSigner().get(), certificates, config.crl().validity(),
+            config.profile().maxValidity(), clock)
+        .onSuccess(crl -> closers.add(crl::close));
+  }
+
+  private Future<Void> listen(Vertx vertx, StateReplay state, CrlPublication crl, Clock clock) {
     EventPublisher publisher = EventPublisher.create(vertx, config.kafka(), IssuerConfig.EVENT_SOURCE);
     closers.add(publisher::close);
     IssuerEvents events = new IssuerEvents(publisher, nodes, certificates);
@@ -106,13 +132,22 @@ public final class IssuerService {
         new NodeAdministration(nodes, events, clock),
         new CertificateIssuance(vertx, ca, config.profile(), nodes, events, clock),
         new CertificateRevocation(ca, certificates, events, clock),
-        nodes, certificates, ca, state, clock, config.bodyLimitBytes(), config.minPkcs12PasswordLength());
+        nodes, certificates, ca, state, clock, config.bodyLimitBytes(), config.minPkcs12PasswordLength(), cursors,
+        crl, config.crl().externalUrl());
+    CertificateRenewal renewal = new CertificateRenewal(vertx, ca, config.profile(), nodes, certificates, events, clock);
     return vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
         .requestHandler(IssuerApi.router(vertx, dependencies))
         .listen()
         .onSuccess(s -> {
           this.server = s;
           closers.add(s::close);
+          crlDistributionPoint = (config.crl().publicUrl() != null ? config.crl().publicUrl()
+              : URI.create("http://" + config.host() + ":" + s.actualPort())).resolve("/v1/crl");
+        })
+        .compose(s -> RenewalListener.start(vertx, config, ca, RenewalApi.router(vertx, renewal, config.bodyLimitBytes())))
+        .onSuccess(listener -> {
+          this.renewalListener = listener.orElse(null);
+          listener.ifPresent(l -> closers.add(l::close));
         })
         .mapEmpty();
   }
@@ -120,6 +155,11 @@ public final class IssuerService {
   /** The port actually bound (tests configure 0). */
   public int port() {
     return server == null ? -1 : server.actualPort();
+  }
+
+  /** The renewal listener's bound port, or -1 when it is not running (ACM PCA without a server certificate). */
+  public int renewalPort() {
+    return renewalListener == null ? -1 : renewalListener.port();
   }
 
   public CertificateAuthority certificateAuthority() {

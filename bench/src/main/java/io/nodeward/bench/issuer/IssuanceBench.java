@@ -53,6 +53,7 @@ public final class IssuanceBench {
       KafkaSettings kafkaSettings = new KafkaSettings(kafka.bootstrapServers(), "nodeward-issuer");
       IssuerConfig config = IssuerConfig.fromEnv(Env.of(Map.of(
           "NODEWARD_ISSUER_PORT", "0",
+          "NODEWARD_ISSUER_MTLS_PORT", "0",
           "NODEWARD_DATA_DIR", dataDir.toString(),
           "NODEWARD_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
           "NODEWARD_COGNITO_ISSUER", idp.issuer(),

@@ -14,12 +14,13 @@ import java.util.Set;
 
 /**
  * {@code POST /v1/certificates} and the seeds' {@code POST /generate-cert}:
- * {@code {nodeId, keyAlgorithm?, csrPem?, validityHours?, pkcs12Password?}} → 201 with certificate, chain and
+ * {@code {nodeId, keyAlgorithm?, csrPem?, validityHours? | validityMinutes?, pkcs12Password?}} → 201 with certificate, chain and
  * (generated keys only) private key; as a PKCS#12 bundle with {@code Accept: application/x-pkcs12}.
  */
 final class IssueCertificateHandler implements io.vertx.core.Handler<RoutingContext> {
 
-  private static final Set<String> FIELDS = Set.of("nodeId", "keyAlgorithm", "csrPem", "validityHours", "pkcs12Password");
+  private static final Set<String> FIELDS =
+      Set.of("nodeId", "keyAlgorithm", "csrPem", "validityHours", "validityMinutes", "pkcs12Password");
 
   private final Vertx vertx;
   private final CertificateIssuance issuance;
@@ -36,7 +37,7 @@ final class IssueCertificateHandler implements io.vertx.core.Handler<RoutingCont
     Principal principal = CognitoAuthHandler.principal(ctx);
     JsonBody body = JsonBody.parse(ctx, FIELDS, false);
     RawCertificateRequest raw = new RawCertificateRequest(body.string("nodeId", 256), body.string("keyAlgorithm", 32),
-        body.string("csrPem", CsrInspector.MAX_PEM_CHARS), body.integer("validityHours"));
+        body.string("csrPem", CsrInspector.MAX_PEM_CHARS), body.integer("validityHours"), body.integer("validityMinutes"));
     String password = body.string("pkcs12Password", 1024);
     boolean pkcs12 = wantsPkcs12(ctx);
     requirePkcs12Rules(pkcs12, password, raw);

@@ -6,6 +6,7 @@ import io.nodeward.issuer.app.EventNotAcknowledgedException;
 import io.nodeward.issuer.app.NodeOwnershipConflictException;
 import io.nodeward.issuer.app.UnknownResourceException;
 import io.nodeward.issuer.domain.IssuanceRefusedException;
+import io.nodeward.issuer.domain.RenewalRefusedException;
 import io.nodeward.kit.http.ProblemException;
 import io.nodeward.kit.http.Problems;
 import io.vertx.ext.web.RoutingContext;
@@ -37,10 +38,17 @@ final class IssuerProblems {
       };
       return new ProblemException(status, refused.reason().name(), title, refused.detail());
     }
+    if (failure instanceof RenewalRefusedException refused) {
+      int status = switch (refused.reason()) {
+        case CLIENT_CERTIFICATE_REQUIRED -> 401;
+        case CSR_REQUIRED -> 400;
+        default -> 403;
+      };
+      String title = status == 401 ? "Unauthorized" : status == 400 ? "Bad request" : "Forbidden";
+      return new ProblemException(status, refused.reason().name(), title, refused.detail());
+    }
     if (failure instanceof UnknownResourceException unknown) {
-      return unknown.kind() == UnknownResourceException.Kind.NODE
-          ? Problems.notFound("UNKNOWN_NODE", "No such node.")
-          : Problems.notFound("UNKNOWN_CERTIFICATE", "No such certificate.");
+      return unknown.kind() == UnknownResourceException.Kind.NODE ? unknownNode() : unknownCertificate();
     }
     if (failure instanceof NodeOwnershipConflictException) {
       return Problems.conflict("NODE_OWNED_BY_ANOTHER_USER",
@@ -59,6 +67,14 @@ final class IssuerProblems {
   /** Fails the request with the mapped problem; for use as {@code onFailure(e -> IssuerProblems.fail(ctx, e))}. */
   static void fail(RoutingContext ctx, Throwable failure) {
     ctx.fail(map(failure));
+  }
+
+  static ProblemException unknownNode() {
+    return Problems.notFound("UNKNOWN_NODE", "No such node.");
+  }
+
+  static ProblemException unknownCertificate() {
+    return Problems.notFound("UNKNOWN_CERTIFICATE", "No such certificate.");
   }
 
   static ProblemException forbiddenUnlessAdmin() {

@@ -1,8 +1,11 @@
 package io.nodeward.issuer.api;
 
 import io.nodeward.events.CertificateStatus;
-import io.nodeward.events.Identifiers;
+import io.nodeward.issuer.domain.CertificateQuery;
+import io.nodeward.issuer.domain.CertificateRecord;
 import io.nodeward.issuer.domain.CertificateRegistry;
+import io.nodeward.issuer.domain.Page;
+import io.nodeward.issuer.domain.PageCursors;
 import io.nodeward.kit.auth.CognitoAuthHandler;
 import io.nodeward.kit.auth.Principal;
 import io.nodeward.kit.http.Problems;
@@ -14,37 +17,42 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 
-/** {@code GET /v1/certificates?nodeId=&status=}: the caller's certificates with their status; admins see all. */
+/**
+ * {@code GET /v1/certificates?nodeId=&status=&expiringWithin=&serial=&userId=&limit=&cursor=}: the inventory,
+ * one keyset page at a time ({certificates, nextCursor}); the caller's own certificates, an admin's all.
+ */
 final class ListCertificatesHandler implements Handler<RoutingContext> {
 
-  private static final Set<String> PARAMETERS = Set.of("nodeId", "status");
+  private static final Set<String> PARAMETERS =
+      Set.of("nodeId", "status", "expiringWithin", "serial", "userId", "limit", "cursor");
 
   private final CertificateRegistry certificates;
+  private final PageCursors cursors;
   private final Clock clock;
 
-  ListCertificatesHandler(CertificateRegistry certificates, Clock clock) {
+  ListCertificatesHandler(CertificateRegistry certificates, PageCursors cursors, Clock clock) {
     this.certificates = certificates;
+    this.cursors = cursors;
     this.clock = clock;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     Principal principal = CognitoAuthHandler.principal(ctx);
-    for (String name : ctx.queryParams().names()) {
-      if (!PARAMETERS.contains(name) || ctx.queryParams().getAll(name).size() > 1) {
-        throw Problems.badRequest("INVALID_QUERY", "Accepted query parameters, once each: " + PARAMETERS + ".");
-      }
-    }
-    String nodeId = ctx.queryParams().get("nodeId");
-    if (nodeId != null && !Identifiers.isNodeId(nodeId)) {
-      throw Problems.badRequest("INVALID_NODE_ID", "nodeId must be a DNS label: a-z, 0-9 and inner '-', 1 to 63 characters.");
-    }
-    CertificateStatus status = status(ctx.queryParams().get("status"));
+    QueryParameters params = QueryParameters.parse(ctx, PARAMETERS);
+    CertificateQuery.Position after = params.cursor(cursors, PageCursors.Kind.CERTIFICATES)
+        .map(token -> CertificateQuery.Position.parse(token).orElseThrow(QueryParameters::invalidCursor))
+        .orElse(null);
+    CertificateQuery query = new CertificateQuery(principal.userId(), principal.isAdmin(), params.userId("userId"),
+        params.nodeId("nodeId"), status(params.raw("status")), params.duration("expiringWithin"),
+        params.serial("serial"), after, params.limit());
     Instant now = clock.instant();
+    Page<CertificateRecord, CertificateQuery.Position> page = certificates.page(query, now);
     JsonArray array = new JsonArray();
-    certificates.list(principal.userId(), principal.isAdmin(), nodeId, status, now)
-        .forEach(c -> array.add(Representations.certificate(c, now)));
-    Responses.json(ctx, 200, new JsonObject().put("certificates", array));
+    page.items().forEach(c -> array.add(Representations.certificate(c, now)));
+    Responses.json(ctx, 200, new JsonObject()
+        .put("certificates", array)
+        .put("nextCursor", page.next().map(p -> cursors.encode(PageCursors.Kind.CERTIFICATES, p.token())).orElse(null)));
   }
 
   private static CertificateStatus status(String value) {

@@ -1,30 +1,50 @@
 package io.nodeward.issuer.api;
 
 import io.nodeward.issuer.domain.Node;
+import io.nodeward.issuer.domain.NodeQuery;
 import io.nodeward.issuer.domain.NodeRegistry;
+import io.nodeward.issuer.domain.Page;
+import io.nodeward.issuer.domain.PageCursors;
+import io.nodeward.events.Identifiers;
 import io.nodeward.kit.auth.CognitoAuthHandler;
 import io.nodeward.kit.auth.Principal;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
+import java.util.Set;
 
-/** {@code GET /v1/nodes}: the caller's nodes; an admin sees every node. */
+/** {@code GET /v1/nodes?ownerUserId=&limit=&cursor=}: the caller's nodes (an admin's: all), in nodeId order. */
 final class ListNodesHandler implements Handler<RoutingContext> {
 
-  private final NodeRegistry nodes;
+  private static final Set<String> PARAMETERS = Set.of("ownerUserId", "limit", "cursor");
 
-  ListNodesHandler(NodeRegistry nodes) {
+  private final NodeRegistry nodes;
+  private final PageCursors cursors;
+
+  ListNodesHandler(NodeRegistry nodes, PageCursors cursors) {
     this.nodes = nodes;
+    this.cursors = cursors;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     Principal principal = CognitoAuthHandler.principal(ctx);
-    List<Node> visible = principal.isAdmin() ? nodes.all() : nodes.ownedBy(principal.userId());
+    QueryParameters params = QueryParameters.parse(ctx, PARAMETERS);
+    String after = params.cursor(cursors, PageCursors.Kind.NODES)
+        .map(position -> {
+          if (!Identifiers.isNodeId(position)) {
+            throw QueryParameters.invalidCursor();
+          }
+          return position;
+        })
+        .orElse(null);
+    Page<Node, String> page = nodes.page(new NodeQuery(principal.userId(), principal.isAdmin(),
+        params.userId("ownerUserId"), after, params.limit()));
     JsonArray array = new JsonArray();
-    visible.forEach(n -> array.add(Representations.node(n)));
-    Responses.json(ctx, 200, new JsonObject().put("nodes", array));
+    page.items().forEach(n -> array.add(Representations.node(n)));
+    Responses.json(ctx, 200, new JsonObject()
+        .put("nodes", array)
+        .put("nextCursor", page.next().map(p -> cursors.encode(PageCursors.Kind.NODES, p)).orElse(null)));
   }
 }

@@ -34,9 +34,12 @@ final class Representations {
     putIfSet(json, "keySource", c.keySource());
     putIfSet(json, "caBackend", c.caBackend());
     putIfSet(json, "fingerprintSha256", c.fingerprintSha256());
+    putIfSet(json, "requestedBy", c.requestedBy());
+    putIfSet(json, "renews", c.renews());
     if (c.revocation() != null) {
       json.put("revocationReason", c.revocation().reason().name())
           .put("revokedAt", c.revocation().revokedAt().toString());
+      putIfSet(json, "revokedBy", c.revocation().revokedBy());
     }
     return json;
   }
@@ -54,6 +57,9 @@ final class Representations {
         .put("fingerprintSha256", issued.event().fingerprintSha256())
         .put("certificatePem", issued.event().certificatePem())
         .put("certificateChainPem", Pem.certificates(issued.certificate().chain()));
+    if (issued.event().renews() != null) {
+      json.put("renews", issued.event().renews());
+    }
     if (issued.privateKey() != null) {
       json.put("privateKeyPem", privateKeyPem(issued.privateKey()));
     }

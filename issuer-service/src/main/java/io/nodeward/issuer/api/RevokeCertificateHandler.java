@@ -1,8 +1,8 @@
 package io.nodeward.issuer.api;
 
-import io.nodeward.events.Identifiers;
 import io.nodeward.events.RevocationReason;
 import io.nodeward.issuer.app.CertificateRevocation;
+import io.nodeward.issuer.domain.RevocationReasons;
 import io.nodeward.kit.auth.CognitoAuthHandler;
 import io.nodeward.kit.auth.Principal;
 import io.nodeward.kit.http.Problems;
@@ -14,6 +14,8 @@ import java.util.Set;
 
 /**
  * {@code POST /v1/certificates/:serial/revoke {reason?}} (owner or admin) → 200 with the certificate's state.
+ * The serial may be spelled as people copy it (any case, leading zeros, colons); the reason in nodeward's,
+ * RFC 5280's or kebab-case spelling.
  * Someone else's certificate answers 404, exactly like a serial that does not exist.
  */
 final class RevokeCertificateHandler implements Handler<RoutingContext> {
@@ -31,10 +33,7 @@ final class RevokeCertificateHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     Principal principal = CognitoAuthHandler.principal(ctx);
-    String serial = ctx.pathParam("serial");
-    if (!Identifiers.isSerial(serial)) {
-      throw Problems.badRequest("INVALID_SERIAL", "serial must be lower-case hex, at most 40 digits.");
-    }
+    String serial = QueryParameters.serialOf(ctx.pathParam("serial"));
     RevocationReason reason = reason(JsonBody.parse(ctx, FIELDS, true).string("reason", 64));
     revocation.revoke(principal, serial, reason)
         .onSuccess(c -> Responses.json(ctx, 200, Representations.certificate(c, clock.instant())))
@@ -45,10 +44,8 @@ final class RevokeCertificateHandler implements Handler<RoutingContext> {
     if (value == null) {
       return RevocationReason.UNSPECIFIED;
     }
-    return Arrays.stream(RevocationReason.values())
-        .filter(r -> r.name().equalsIgnoreCase(value))
-        .findFirst()
-        .orElseThrow(() -> Problems.badRequest("INVALID_REASON",
-            "reason must be one of " + Arrays.toString(RevocationReason.values()) + "."));
+    return RevocationReasons.parse(value).orElseThrow(() -> Problems.badRequest("INVALID_REASON",
+        "reason must be one of " + Arrays.toString(RevocationReason.values())
+            + ", in that spelling, RFC 5280's (keyCompromise, cACompromise, ...) or kebab-case (key-compromise)."));
   }
 }

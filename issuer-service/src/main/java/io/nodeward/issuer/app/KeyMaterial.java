@@ -33,6 +33,11 @@ record KeyMaterial(PublicKey publicKey, KeyAlgorithm algorithm, KeySource source
     return new KeyMaterial(csr.publicKey(), csr.keyAlgorithm(), KeySource.CLIENT_CSR, csr.csr(), null);
   }
 
+  /** A renewal onto the key the renewed certificate already certifies (proved over mutual TLS); no CSR. */
+  static KeyMaterial reuse(PublicKey key, KeySource source) {
+    return new KeyMaterial(key, KeyPairs.classify(key), source, null, null);
+  }
+
   /**
    * Blocking (RSA key generation takes tens to hundreds of milliseconds): run on a worker. With
    * {@code needsCsr} a CSR carrying nodeward's identity is signed with the new key, for CAs that sign CSRs only.

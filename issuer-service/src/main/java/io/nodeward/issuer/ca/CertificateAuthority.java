@@ -5,6 +5,7 @@ import io.nodeward.events.RevocationReason;
 import io.vertx.core.Future;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A certificate authority back end (cfssl's Signer, step-ca's CAS): the local BouncyCastle CA or ACM Private
@@ -24,6 +25,16 @@ public interface CertificateAuthority {
 
   /** The CA chain, issuing CA first; clients and the authorizer trust its last element. */
   List<X509Certificate> caChain();
+
+  /** Present when this back end signs CRLs itself. */
+  default Optional<CrlSigner> crlSigner() {
+    return Optional.empty();
+  }
+
+  /** Present when this back end can sign nodeward's own TLS server certificates. */
+  default Optional<ServerCertificateSigner> serverCertificates() {
+    return Optional.empty();
+  }
 
   Future<Void> close();
 }

@@ -4,6 +4,8 @@ import io.nodeward.events.CaBackend;
 import io.nodeward.events.RevocationReason;
 import io.nodeward.issuer.domain.CertificateProfile;
 import io.nodeward.issuer.domain.ClientCertificateBuilder;
+import io.nodeward.issuer.domain.CrlBuilder;
+import io.nodeward.issuer.domain.CrlEntry;
 import io.nodeward.issuer.domain.CryptoProviders;
 import io.nodeward.issuer.domain.SerialNumbers;
 import io.nodeward.issuer.domain.ServerCertificateBuilder;
@@ -23,14 +25,13 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
+import java.net.URI;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.CRLReason;
-import org.bouncycastle.cert.X509v2CRLBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -39,7 +40,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * The embedded CA: BouncyCastle signing with a key kept in {@code <dir>/ca.p12}, created on first start.
  * Revocations are appended to {@code <dir>/revoked-serials} and published as a CRL, so a restart keeps them.
  */
-public final class LocalCa implements CertificateAuthority {
+public final class LocalCa implements CertificateAuthority, CrlSigner, ServerCertificateSigner {
 
   static final String REVOKED_FILE = "revoked-serials";
 
@@ -52,12 +53,14 @@ public final class LocalCa implements CertificateAuthority {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, RevokedEntry> revoked = new ConcurrentHashMap<>();
+  private final Supplier<URI> crlDistributionPoint;
 
   /** A revocation as the CA records it. */
   public record RevokedEntry(String serialHex, RevocationReason reason, Instant revokedAt) {
   }
 
-  private LocalCa(Vertx vertx, CertificateProfile profile, LocalCaKeystore.Material material, Path directory, Clock clock) {
+  private LocalCa(Vertx vertx, CertificateProfile profile, LocalCaKeystore.Material material, Path directory, Clock clock,
+      Supplier<URI> crlDistributionPoint) {
     this.vertx = vertx;
     this.profile = profile;
     this.material = material;
@@ -65,6 +68,7 @@ public final class LocalCa implements CertificateAuthority {
     this.signatureAlgorithm = "EC".equals(material.key().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
     this.revokedFile = directory.resolve(REVOKED_FILE);
     this.clock = clock;
+    this.crlDistributionPoint = crlDistributionPoint;
   }
 
   /**
@@ -72,9 +76,18 @@ public final class LocalCa implements CertificateAuthority {
    * the keystore; it is used here and never logged.
    */
   public static Future<LocalCa> open(Vertx vertx, Path directory, char[] password, CertificateProfile profile, Clock clock) {
+    return open(vertx, directory, password, profile, clock, () -> null);
+  }
+
+  /**
+   * As above; client certificates name {@code crlDistributionPoint} (read at each signature, so it may be
+   * known only once the HTTP server listens) as where this CA's CRL is published, when it gives one.
+   */
+  public static Future<LocalCa> open(Vertx vertx, Path directory, char[] password, CertificateProfile profile, Clock clock,
+      Supplier<URI> crlDistributionPoint) {
     return vertx.executeBlocking(() -> {
       LocalCaKeystore.Material material = LocalCaKeystore.loadOrCreate(directory, password, clock);
-      LocalCa ca = new LocalCa(vertx, profile, material, directory, clock);
+      LocalCa ca = new LocalCa(vertx, profile, material, directory, clock, crlDistributionPoint);
       ca.loadRevocations();
       return ca;
     }, false);
@@ -100,7 +113,7 @@ public final class LocalCa implements CertificateAuthority {
   public IssuedCertificate sign(SigningRequest request) {
     BigInteger serial = SerialNumbers.random(random);
     X509Certificate certificate = ClientCertificateBuilder.build(profile, request.identity(), request.publicKey(),
-        request.keyAlgorithm(), request.window(), serial, material.certificate(), signer());
+        request.keyAlgorithm(), request.window(), serial, material.certificate(), signer(), crlDistributionPoint.get());
     return new IssuedCertificate(certificate, caChain(), CaBackend.LOCAL);
   }
 
@@ -108,6 +121,7 @@ public final class LocalCa implements CertificateAuthority {
    * Blocking: a TLS server certificate for the gateway, so that clients who trust nodeward's CA chain for their
    * own certificates can also verify the gateway they dial (embedded stack, compose).
    */
+  @Override
   public X509Certificate signServerCertificate(java.security.PublicKey key, List<String> hostNames,
       List<java.net.InetAddress> addresses, Duration validity) {
     Instant now = clock.instant();
@@ -186,32 +200,35 @@ public final class LocalCa implements CertificateAuthority {
     return revoked.containsKey(serialHex);
   }
 
-  /** A CRL over every revocation (RFC 5280 §5), valid for a day. Blocking: signs. */
+  /** A CRL over every revocation this CA recorded (RFC 5280 §5), valid for a day. Blocking: signs. */
   public X509CRL crl() {
     Instant now = clock.instant();
-    X509v2CRLBuilder builder = new X509v2CRLBuilder(
-        X500Name.getInstance(material.certificate().getSubjectX500Principal().getEncoded()), Date.from(now));
-    builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
-    revoked.values().forEach(e -> builder.addCRLEntry(new BigInteger(e.serialHex(), 16), Date.from(e.revokedAt()),
-        crlReason(e.reason())));
-    try {
-      return new JcaX509CRLConverter().getCRL(builder.build(signer()));
-    } catch (java.security.cert.CRLException e) {
-      throw new IllegalStateException("could not build the CRL", e);
-    }
+    return sign(caRevocations(), now, now.plus(Duration.ofDays(1)), BigInteger.valueOf(now.toEpochMilli()));
   }
 
-  private static int crlReason(RevocationReason reason) {
-    return switch (reason) {
-      case UNSPECIFIED -> CRLReason.unspecified;
-      case KEY_COMPROMISE -> CRLReason.keyCompromise;
-      case CERTIFICATE_AUTHORITY_COMPROMISE -> CRLReason.cACompromise;
-      case AFFILIATION_CHANGED -> CRLReason.affiliationChanged;
-      case SUPERSEDED -> CRLReason.superseded;
-      case CESSATION_OF_OPERATION -> CRLReason.cessationOfOperation;
-      case PRIVILEGE_WITHDRAWN -> CRLReason.privilegeWithdrawn;
-      case A_A_COMPROMISE -> CRLReason.aACompromise;
-    };
+  @Override
+  public X509CRL sign(Collection<CrlEntry> entries, Instant thisUpdate, Instant nextUpdate, BigInteger number) {
+    return CrlBuilder.build(material.certificate(), entries, thisUpdate, nextUpdate, number, signer());
+  }
+
+  @Override
+  public List<CrlEntry> caRevocations() {
+    return revoked.values().stream().map(e -> new CrlEntry(e.serialHex(), e.revokedAt(), e.reason())).toList();
+  }
+
+  @Override
+  public int caRevocationCount() {
+    return revoked.size();
+  }
+
+  @Override
+  public Optional<CrlSigner> crlSigner() {
+    return Optional.of(this);
+  }
+
+  @Override
+  public Optional<ServerCertificateSigner> serverCertificates() {
+    return Optional.of(this);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.nodeward.issuer.config;
 import io.nodeward.events.CaBackend;
 import io.nodeward.events.Identifiers;
 import io.nodeward.issuer.ca.AcmPcaSettings;
+import io.nodeward.issuer.ca.ServerNames;
 import io.nodeward.issuer.domain.CertificateProfile;
 import io.nodeward.kit.auth.CognitoConfig;
 import io.nodeward.kit.config.ConfigException;
@@ -31,6 +32,8 @@ import software.amazon.awssdk.services.acmpca.model.SigningAlgorithm;
  * @param cognito the user pool whose tokens are accepted
  * @param bodyLimitBytes largest request body accepted (413 above)
  * @param minPkcs12PasswordLength shortest password accepted for a PKCS#12 bundle
+ * @param renewal the mutual-TLS listener where certificates renew themselves
+ * @param crl how the CRL is published
  */
 public record IssuerConfig(
     String host,
@@ -46,7 +49,40 @@ public record IssuerConfig(
     AcmPcaSettings acmPca,
     CognitoConfig cognito,
     int bodyLimitBytes,
-    int minPkcs12PasswordLength) {
+    int minPkcs12PasswordLength,
+    Renewal renewal,
+    Crl crl) {
+
+  /**
+   * The renewal listener: {@code POST /v1/certificates/renew} over mutual TLS, authenticated by the certificate
+   * being renewed.
+   *
+   * @param names what its server certificate names when the CA signs one
+   * @param certPem / keyPem its server certificate and key from files instead (required with ACM PCA), or null
+   */
+  public record Renewal(String host, int port, ServerNames names, Path certPem, Path keyPem) {
+
+    public Renewal {
+      Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(names, "names");
+      if ((certPem == null) != (keyPem == null)) {
+        throw new ConfigException("NODEWARD_ISSUER_MTLS_CERT_PEM", "and NODEWARD_ISSUER_MTLS_KEY_PEM are set together");
+      }
+    }
+  }
+
+  /**
+   * @param publicUrl the issuer's base URL as relying parties reach it; certificates name
+   *     {@code <publicUrl>/v1/crl} as their CRL distribution point. Null: {@code http://<host>:<bound port>}.
+   * @param validity how far {@code nextUpdate} lies after {@code thisUpdate}
+   * @param externalUrl with ACM PCA, where PCA publishes the CRL ({@code GET /v1/crl} redirects there), or null
+   */
+  public record Crl(URI publicUrl, Duration validity, URI externalUrl) {
+
+    public Crl {
+      Objects.requireNonNull(validity, "validity");
+    }
+  }
 
   public static final String DEV_KEYSTORE_PASSWORD = "nodeward-dev-keystore";
   public static final String EVENT_SOURCE = "urn:nodeward:issuer";
@@ -59,6 +95,8 @@ public record IssuerConfig(
     Objects.requireNonNull(caBackend, "caBackend");
     Objects.requireNonNull(caKeystorePassword, "caKeystorePassword");
     Objects.requireNonNull(cognito, "cognito");
+    Objects.requireNonNull(renewal, "renewal");
+    Objects.requireNonNull(crl, "crl");
     if (caBackend == CaBackend.ACM_PCA && acmPca == null) {
       throw new ConfigException("NODEWARD_ACM_PCA_ARN", "is required when NODEWARD_CA_BACKEND=acm-pca");
     }
@@ -78,8 +116,9 @@ public record IssuerConfig(
       throw new ConfigException("NODEWARD_CERT_DEFAULT_VALIDITY", e.getMessage());
     }
     CaBackend backend = env.enumValue("NODEWARD_CA_BACKEND", CaBackend.class, CaBackend.LOCAL);
+    String host = env.string("NODEWARD_ISSUER_HOST", "127.0.0.1");
     return new IssuerConfig(
-        env.string("NODEWARD_ISSUER_HOST", "127.0.0.1"),
+        host,
         env.port("NODEWARD_ISSUER_PORT", 8080),
         KafkaSettings.fromEnv(env, "nodeward-issuer"),
         env.bool("NODEWARD_KAFKA_CREATE_TOPICS", true),
@@ -92,7 +131,26 @@ public record IssuerConfig(
         backend == CaBackend.ACM_PCA ? acmPca(env) : null,
         CognitoConfig.fromEnv(env),
         env.integer("NODEWARD_ISSUER_BODY_LIMIT", 64 * 1024, 4 * 1024, 1024 * 1024),
-        env.integer("NODEWARD_PKCS12_MIN_PASSWORD_LENGTH", 12, 8, 128));
+        env.integer("NODEWARD_PKCS12_MIN_PASSWORD_LENGTH", 12, 8, 128),
+        new Renewal(env.string("NODEWARD_ISSUER_MTLS_HOST", host),
+            env.port("NODEWARD_ISSUER_MTLS_PORT", 8444),
+            ServerNames.parse("NODEWARD_ISSUER_MTLS_NAMES", env.list("NODEWARD_ISSUER_MTLS_NAMES", "localhost,127.0.0.1")),
+            env.path("NODEWARD_ISSUER_MTLS_CERT_PEM", null),
+            env.path("NODEWARD_ISSUER_MTLS_KEY_PEM", null)),
+        crl(env, backend));
+  }
+
+  private static Crl crl(Env env, CaBackend backend) {
+    URI publicUrl = env.uri("NODEWARD_ISSUER_PUBLIC_URL", null);
+    if (publicUrl != null && !("http".equals(publicUrl.getScheme()) || "https".equals(publicUrl.getScheme()))) {
+      throw new ConfigException("NODEWARD_ISSUER_PUBLIC_URL", "must be an http(s) URL");
+    }
+    Duration validity = env.duration("NODEWARD_ISSUER_CRL_VALIDITY", Duration.ofMinutes(5));
+    if (validity.compareTo(Duration.ofMinutes(1)) < 0 || validity.compareTo(Duration.ofDays(7)) > 0) {
+      throw new ConfigException("NODEWARD_ISSUER_CRL_VALIDITY", "must be between 1m and 7d");
+    }
+    URI external = backend == CaBackend.ACM_PCA ? env.uri("NODEWARD_ACM_PCA_CRL_URL", null) : null;
+    return new Crl(publicUrl, validity, external);
   }
 
   private static AcmPcaSettings acmPca(Env env) {
@@ -123,18 +181,19 @@ public record IssuerConfig(
 
   public IssuerConfig withPort(int newPort) {
     return new IssuerConfig(host, newPort, kafka, createTopics, topicReplicationFactor, topicPartitions, dataDir, profile,
-        caBackend, caKeystorePassword, acmPca, cognito, bodyLimitBytes, minPkcs12PasswordLength);
+        caBackend, caKeystorePassword, acmPca, cognito, bodyLimitBytes, minPkcs12PasswordLength, renewal, crl);
   }
 
   public IssuerConfig withKafka(KafkaSettings settings) {
     return new IssuerConfig(host, port, settings, createTopics, topicReplicationFactor, topicPartitions, dataDir, profile,
-        caBackend, caKeystorePassword, acmPca, cognito, bodyLimitBytes, minPkcs12PasswordLength);
+        caBackend, caKeystorePassword, acmPca, cognito, bodyLimitBytes, minPkcs12PasswordLength, renewal, crl);
   }
 
   /** Never prints the keystore password. */
   @Override
   public String toString() {
     return "IssuerConfig[" + host + ":" + port + ", kafka=" + kafka.bootstrapServers() + ", dataDir=" + dataDir
-        + ", trustDomain=" + profile.trustDomain() + ", ca=" + caBackend + ", cognito=" + cognito.issuer() + "]";
+        + ", trustDomain=" + profile.trustDomain() + ", ca=" + caBackend + ", cognito=" + cognito.issuer()
+        + ", mtls=" + renewal.host() + ":" + renewal.port() + "]";
   }
 }

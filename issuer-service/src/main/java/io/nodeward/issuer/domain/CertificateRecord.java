@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * A certificate's state as the certificates topic tells it. Issuance details are null when compaction left
- * only the revocation record for a serial.
+ * only the revocation record for a serial. {@code renews} names the certificate this one renewed, if any.
  */
 public record CertificateRecord(
     String serialNumber,
@@ -27,6 +27,7 @@ public record CertificateRecord(
     Instant issuedAt,
     String requestedBy,
     String certificatePem,
+    String renews,
     Revocation revocation) {
 
   /** How and when a certificate was revoked. */
@@ -42,7 +43,7 @@ public record CertificateRecord(
   public static CertificateRecord issued(CertificateIssued e) {
     return new CertificateRecord(e.serialNumber(), e.userId(), e.nodeId(), e.notBefore(), e.notAfter(),
         e.fingerprintSha256(), e.keyAlgorithm(), e.keySource(), e.caBackend(), e.issuedAt(), e.requestedBy(),
-        e.certificatePem(), null);
+        e.certificatePem(), e.renews(), null);
   }
 
   /** The revocation applied to what was known; a revocation is final, so a later re-issue record cannot undo it. */
@@ -50,14 +51,14 @@ public record CertificateRecord(
     Revocation revocation = new Revocation(e.reason(), e.revokedAt(), e.revokedBy());
     if (known == null) {
       return new CertificateRecord(e.serialNumber(), e.userId(), e.nodeId(), e.notBefore(), e.notAfter(),
-          e.fingerprintSha256(), null, null, null, null, null, null, revocation);
+          e.fingerprintSha256(), null, null, null, null, null, null, null, revocation);
     }
     if (known.revocation() != null) {
       return known;
     }
     return new CertificateRecord(known.serialNumber(), known.userId(), known.nodeId(), known.notBefore(),
         known.notAfter(), known.fingerprintSha256(), known.keyAlgorithm(), known.keySource(), known.caBackend(),
-        known.issuedAt(), known.requestedBy(), known.certificatePem(), revocation);
+        known.issuedAt(), known.requestedBy(), known.certificatePem(), known.renews(), revocation);
   }
 
   /** EXPIRED is derived from the clock, never stored (a revoked certificate stays REVOKED). */

@@ -14,13 +14,22 @@ import java.util.function.UnaryOperator;
 public final class CertificateRegistry {
 
   private final LogProjection<CertificateRecord> certificates = new LogProjection<>();
+  private final java.util.concurrent.atomic.AtomicLong revocationsApplied = new java.util.concurrent.atomic.AtomicLong();
 
   public void applyFromLog(CloudEvent<?> event) {
     change(event).ifPresent(c -> certificates.applyFromLog(event.id(), event.key(), c));
+    countRevocation(event);
   }
 
   public void applyPublished(CloudEvent<?> event) {
     change(event).ifPresent(c -> certificates.applyPublished(event.id(), event.key(), c));
+    countRevocation(event);
+  }
+
+  private void countRevocation(CloudEvent<?> event) {
+    if (event.data() instanceof CertificateRevoked) {
+      revocationsApplied.incrementAndGet();
+    }
   }
 
   private static Optional<UnaryOperator<Optional<CertificateRecord>>> change(CloudEvent<?> event) {
@@ -33,6 +42,35 @@ public final class CertificateRegistry {
       return Optional.of(current -> Optional.of(CertificateRecord.revoked(current.orElse(null), revoked)));
     }
     return Optional.empty();
+  }
+
+  /**
+   * One page of the certificates a query selects, in {@link CertificateQuery#ORDER}. Keeps only the best
+   * {@code limit + 1} candidates while scanning, so a page costs memory for the page, not for the registry.
+   */
+  public Page<CertificateRecord, CertificateQuery.Position> page(CertificateQuery query, Instant now) {
+    if (query.serial() != null) {
+      List<CertificateRecord> one = find(query.serial()).filter(c -> query.matches(c, now)).stream().toList();
+      return new Page<>(one, Optional.empty());
+    }
+    return Pages.best(certificates::forEachValue, c -> query.matches(c, now), CertificateQuery.ORDER, query.limit(),
+        CertificateQuery.Position::of);
+  }
+
+  /** Every revoked certificate that has not expired at {@code now}: what a CRL lists. */
+  public List<CertificateRecord> revokedUnexpired(Instant now) {
+    List<CertificateRecord> revoked = new java.util.ArrayList<>();
+    certificates.forEachValue(c -> {
+      if (c.revocation() != null && (c.notAfter() == null || !now.isAfter(c.notAfter()))) {
+        revoked.add(c);
+      }
+    });
+    return revoked;
+  }
+
+  /** Changes every time a revocation is applied (from the log or published here): cheap change detection for the CRL. */
+  public long revocationsApplied() {
+    return revocationsApplied.get();
   }
 
   public Optional<CertificateRecord> find(String serialNumber) {

@@ -11,6 +11,9 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -51,6 +54,15 @@ public final class ClientCertificateBuilder {
 
   public static X509Certificate build(CertificateProfile profile, CertificateIdentity identity, PublicKey subjectKey,
       KeyAlgorithm keyAlgorithm, ValidityWindow window, BigInteger serial, X509Certificate issuer, ContentSigner signer) {
+    return build(profile, identity, subjectKey, keyAlgorithm, window, serial, issuer, signer, null);
+  }
+
+  /**
+   * @param crlDistributionPoint where relying parties fetch this CA's CRL (RFC 5280 §4.2.1.13), or null for none
+   */
+  public static X509Certificate build(CertificateProfile profile, CertificateIdentity identity, PublicKey subjectKey,
+      KeyAlgorithm keyAlgorithm, ValidityWindow window, BigInteger serial, X509Certificate issuer, ContentSigner signer,
+      java.net.URI crlDistributionPoint) {
     try {
       JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
       X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
@@ -64,10 +76,19 @@ public final class ClientCertificateBuilder {
           .addExtension(Extension.subjectAlternativeName, false, subjectAlternativeNames(identity))
           .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(subjectKey))
           .addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(issuer));
+      if (crlDistributionPoint != null) {
+        builder.addExtension(Extension.cRLDistributionPoints, false, distributionPoints(crlDistributionPoint));
+      }
       return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
     } catch (CertificateException | java.security.NoSuchAlgorithmException | java.io.IOException e) {
       throw new IllegalStateException("could not build the client certificate", e);
     }
+  }
+
+  private static CRLDistPoint distributionPoints(java.net.URI url) {
+    GeneralNames name = new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, url.toString()));
+    return new CRLDistPoint(new DistributionPoint[] {
+        new DistributionPoint(new DistributionPointName(name), null, null)});
   }
 
   private static KeyUsage keyUsage(CertificateProfile profile, KeyAlgorithm keyAlgorithm) {

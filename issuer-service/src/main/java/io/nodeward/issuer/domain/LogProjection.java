@@ -68,6 +68,19 @@ public final class LogProjection<V> {
     return List.copyOf(merged.values());
   }
 
+  /**
+   * Visits every live value, overlay applied, without copying the whole state (a page needs only a few items).
+   * Weakly consistent like the maps beneath: a change made meanwhile may or may not be seen.
+   */
+  public void forEachValue(java.util.function.Consumer<V> visitor) {
+    base.forEach((key, value) -> {
+      if (!overlay.containsKey(key)) {
+        visitor.accept(value);
+      }
+    });
+    overlay.values().forEach(pending -> pending.state().ifPresent(visitor));
+  }
+
   public int size() {
     return values().size();
   }

@@ -43,6 +43,12 @@ public final class NodeRegistry {
     return nodes.get(nodeId);
   }
 
+  /** One page of the nodes a query selects, in nodeId order. */
+  public Page<Node, String> page(NodeQuery query) {
+    return Pages.best(nodes::forEachValue, query::matches, Comparator.comparing(Node::nodeId), query.limit(),
+        Node::nodeId);
+  }
+
   public List<Node> ownedBy(String userId) {
     return nodes.values().stream().filter(n -> n.ownedBy(userId)).sorted(Comparator.comparing(Node::nodeId)).toList();
   }

@@ -110,4 +110,32 @@ class AcmPcaBackedIssuerTest {
     assertEquals(bed.get("/v1/ca", null).body(), bed.issuer.caChainPem());
     assertEquals(CaBackend.ACM_PCA, bed.issuer.certificateAuthority().backend());
   }
+
+  @Test
+  void acmPcaPublishesTheCrlItselfSoCrlIsA404SayingSoAndRenewalHasNoListenerWithoutAServerCertificate() {
+    HttpResponse<String> crl = bed.get("/v1/crl", null);
+
+    assertEquals(404, crl.statusCode(), crl.body());
+    assertEquals("CRL_PUBLISHED_BY_ACM_PCA", new JsonObject(crl.body()).getString("code"));
+    assertEquals(-1, bed.issuer.renewalPort());
+  }
+
+  @Test
+  void withItsCrlUrlConfiguredCrlRedirectsThere() {
+    var withUrl = IssuerService.start(bed.vertx, bed.config(KAFKA.settings("issuer-acm-crl"), Map.of(
+        "NODEWARD_CA_BACKEND", "acm-pca",
+        "NODEWARD_ACM_PCA_ARN", FakeAcmPca.CA_ARN,
+        "NODEWARD_ACM_PCA_ENDPOINT", "http://127.0.0.1:" + fake.port(),
+        "NODEWARD_ACM_PCA_CRL_URL", "https://crl.example.com/crl/ca.crl"))).await();
+    try {
+      HttpResponse<String> crl = bed.send(java.net.http.HttpRequest.newBuilder(
+          java.net.URI.create("http://127.0.0.1:" + withUrl.port() + "/v1/crl")).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+
+      assertEquals(302, crl.statusCode());
+      assertEquals("https://crl.example.com/crl/ca.crl", crl.headers().firstValue("Location").orElseThrow());
+    } finally {
+      withUrl.close().await();
+    }
+  }
 }

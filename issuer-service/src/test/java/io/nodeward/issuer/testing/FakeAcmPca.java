@@ -65,6 +65,10 @@ public final class FakeAcmPca {
     return server.listen(0, "127.0.0.1").map(HttpServer::actualPort);
   }
 
+  public int port() {
+    return server.actualPort();
+  }
+
   public Future<Void> close() {
     return server.close();
   }

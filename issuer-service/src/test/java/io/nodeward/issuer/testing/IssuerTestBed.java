@@ -50,6 +50,7 @@ public final class IssuerTestBed implements AutoCloseable {
   public IssuerConfig config(KafkaSettings kafka, Map<String, String> overrides) {
     Map<String, String> env = new HashMap<>(Map.of(
         "NODEWARD_ISSUER_PORT", "0",
+        "NODEWARD_ISSUER_MTLS_PORT", "0",
         "NODEWARD_DATA_DIR", dataDir.toString(),
         "NODEWARD_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
         "NODEWARD_COGNITO_ISSUER", idp.issuer(),

@@ -68,7 +68,8 @@ class ComposeFileTest {
     assertEquals(Set.of(9229), Set.copyOf(compose.publishedContainerPorts("dev-identity")));
     assertEquals(Set.of(DevIdentityConfig.fromEnv(env("dev-identity")).port()),
         Set.copyOf(compose.publishedContainerPorts("dev-identity")));
-    assertEquals(Set.of(IssuerConfig.fromEnv(env("issuer")).port()), Set.copyOf(compose.publishedContainerPorts("issuer")));
+    IssuerConfig issuer = IssuerConfig.fromEnv(env("issuer"));
+    assertEquals(Set.of(issuer.port(), issuer.renewal().port()), Set.copyOf(compose.publishedContainerPorts("issuer")));
     AuthorizerConfig authorizer = AuthorizerConfig.fromEnv(env("authorizer"));
     assertEquals(Set.of(authorizer.gatewayPort(), authorizer.adminPort()),
         Set.copyOf(compose.publishedContainerPorts("authorizer")));
