@@ -2,9 +2,18 @@
 # Installs the third-party test tools some tests run against, into .tools/ (git-ignored).
 # cognito-local: a Cognito emulator nobody on this project wrote; dev-identity's
 # CognitoLocalVerificationTest checks CognitoTokenVerifier against its tokens.
+# cfn-lint: AWS's CloudFormation linter; deploy/aws's CfnLintTest runs it on the template. It is a PyPI
+# package: our build machines' image ships it (cfn-lint 1.51.0 in the image's Python, PyPI itself is not
+# reachable from them); elsewhere it is installed with pip.
 # Idempotent: does nothing when the pinned version is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if ! command -v cfn-lint >/dev/null; then
+  python3 -m pip install --quiet "cfn-lint==1.51.0" \
+    || { echo "FATAL: cfn-lint is missing and 'pip install cfn-lint' failed (deploy/aws's CfnLintTest needs it)"; exit 1; }
+fi
+echo "$(cfn-lint --version) on PATH"
 
 COGNITO_LOCAL_VERSION=5.3.0
 installed=$(node -p "require('./.tools/node_modules/cognito-local/package.json').version" 2>/dev/null || true)
