@@ -5,13 +5,13 @@ import io.nodeward.audit.config.AuditConfig;
 import io.nodeward.audit.domain.ChainVerifier;
 import io.nodeward.audit.domain.CheckpointSigner;
 import io.nodeward.audit.domain.CursorCodec;
-import io.nodeward.audit.kafka.AuditIngest;
-import io.nodeward.audit.kafka.CheckpointPublisher;
+import io.nodeward.audit.app.TrailIngest;
+import io.nodeward.audit.app.Checkpointing;
 import io.nodeward.audit.kafka.IngestVerticle;
 import io.nodeward.audit.store.AuditRepository;
-import io.nodeward.audit.store.AuditStore;
+import io.nodeward.audit.app.AuditStore;
 import io.nodeward.audit.store.CheckpointKeyFile;
-import io.nodeward.audit.store.RetentionPruner;
+import io.nodeward.audit.app.Retention;
 import io.nodeward.events.EventCodec;
 import io.nodeward.events.Topics;
 import io.nodeward.kit.auth.CognitoAuthHandler;
@@ -47,17 +47,17 @@ public final class AuditService {
   private final AuditConfig config;
   private final AuditRepository repository;
   private final EventPublisher publisher;
-  private final CheckpointPublisher checkpoints;
+  private final Checkpointing checkpoints;
   private final CognitoTokenVerifier tokens;
-  private RetentionPruner pruner;
+  private Retention pruner;
   private final List<EventConsumer> consumers = new CopyOnWriteArrayList<>();
   private final List<String> deploymentIds = new CopyOnWriteArrayList<>();
   private Vertx vertx;
-  private AuditIngest ingest;
+  private TrailIngest ingest;
   private HttpServer server;
 
   private AuditService(AuditConfig config, AuditRepository repository, EventPublisher publisher,
-      CheckpointPublisher checkpoints, CognitoTokenVerifier tokens) {
+      Checkpointing checkpoints, CognitoTokenVerifier tokens) {
     this.config = config;
     this.repository = repository;
     this.publisher = publisher;
@@ -75,7 +75,7 @@ public final class AuditService {
       EventCodec codec = new EventCodec();
       EventPublisher publisher = EventPublisher.create(vertx, config.kafka().withClientId("nodeward-audit-checkpoints"),
           AuditConfig.SOURCE, codec, clock);
-      CheckpointPublisher checkpoints = new CheckpointPublisher(vertx, repository, new CheckpointSigner(opened.key), publisher, clock);
+      Checkpointing checkpoints = new Checkpointing(vertx, repository, new CheckpointSigner(opened.key), publisher, clock);
       CognitoTokenVerifier tokens = CognitoTokenVerifier.create(vertx, config.cognito());
       AuditService service = new AuditService(config, repository, publisher, checkpoints, tokens);
       return service.begin(vertx, opened.key, codec, clock)
@@ -100,7 +100,7 @@ public final class AuditService {
 
   private Future<AuditService> begin(Vertx vertx, KeyPair key, EventCodec codec, Clock clock) {
     this.vertx = vertx;
-    ingest = new AuditIngest(repository, codec);
+    ingest = new TrailIngest(repository, codec);
     ChainVerifier verifier = ChainVerifier.create(key.getPublic(), codec);
     var router = AuditApi.router(vertx, repository, CognitoAuthHandler.create(tokens), new CursorCodec(cursorKey(key)),
         verifier, this::ingestStatus, clock);
@@ -114,7 +114,7 @@ public final class AuditService {
         .map(started -> {
           checkpoints.start(config.checkpointInterval());
           if (!config.keepsForever()) {
-            pruner = new RetentionPruner(vertx, repository, config.retention(), clock)
+            pruner = new Retention(vertx, repository, config.retention(), clock)
                 .start(Duration.ofMillis(Math.min(config.checkpointInterval().toMillis() * 10, Duration.ofHours(1).toMillis())));
           }
           LOG.info("audit service listening on {}:{}, store {}", config.host(), server.actualPort(), config.store());
@@ -176,7 +176,7 @@ public final class AuditService {
     return repository;
   }
 
-  public AuditIngest ingest() {
+  public TrailIngest ingest() {
     return ingest;
   }
 
@@ -190,7 +190,7 @@ public final class AuditService {
     return Future.all(consumers.stream().map(EventConsumer::awaitCaughtUp).toList()).mapEmpty();
   }
 
-  public CheckpointPublisher checkpoints() {
+  public Checkpointing checkpoints() {
     return checkpoints;
   }
 

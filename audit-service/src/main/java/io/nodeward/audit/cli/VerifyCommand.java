@@ -4,7 +4,7 @@ import io.nodeward.audit.domain.ChainVerifier;
 import io.nodeward.audit.domain.CheckpointKeys;
 import io.nodeward.audit.domain.Finding;
 import io.nodeward.audit.domain.VerificationReport;
-import io.nodeward.audit.store.AuditStore;
+import io.nodeward.audit.app.AuditStore;
 import io.nodeward.events.EventCodec;
 import java.io.IOException;
 import java.io.PrintStream;

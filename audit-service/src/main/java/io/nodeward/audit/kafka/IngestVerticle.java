@@ -1,5 +1,6 @@
 package io.nodeward.audit.kafka;
 
+import io.nodeward.audit.app.TrailIngest;
 import io.nodeward.events.EventCodec;
 import io.nodeward.kit.kafka.ConsumerSpec;
 import io.nodeward.kit.kafka.EventConsumer;
@@ -15,11 +16,11 @@ public final class IngestVerticle extends VerticleBase {
 
   private final KafkaSettings settings;
   private final ConsumerSpec spec;
-  private final AuditIngest ingest;
+  private final TrailIngest ingest;
   private final EventCodec codec;
   private EventConsumer consumer;
 
-  public IngestVerticle(KafkaSettings settings, ConsumerSpec spec, AuditIngest ingest, EventCodec codec) {
+  public IngestVerticle(KafkaSettings settings, ConsumerSpec spec, TrailIngest ingest, EventCodec codec) {
     this.settings = settings;
     this.spec = spec;
     this.ingest = ingest;

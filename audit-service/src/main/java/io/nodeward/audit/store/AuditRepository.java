@@ -1,5 +1,6 @@
 package io.nodeward.audit.store;
 
+import io.nodeward.audit.app.AuditStore;
 import io.nodeward.audit.domain.AuditQuery;
 import io.nodeward.audit.domain.ChainHead;
 import io.nodeward.audit.domain.ChainVerifier;

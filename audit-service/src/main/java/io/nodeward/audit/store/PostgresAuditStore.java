@@ -1,5 +1,6 @@
 package io.nodeward.audit.store;
 
+import io.nodeward.audit.app.AuditStore;
 import io.nodeward.audit.domain.RecordColumns;
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,5 +1,6 @@
 package io.nodeward.audit.store;
 
+import io.nodeward.audit.app.AuditStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

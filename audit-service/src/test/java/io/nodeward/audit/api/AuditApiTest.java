@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nodeward.audit.TestEvents;
+import io.nodeward.audit.testing.TestEvents;
 import io.nodeward.audit.domain.ChainVerifier;
 import io.nodeward.audit.domain.CheckpointKeys;
 import io.nodeward.audit.domain.CheckpointSigner;
 import io.nodeward.audit.domain.CursorCodec;
 import io.nodeward.audit.domain.IncomingEvent;
 import io.nodeward.audit.store.AuditRepository;
-import io.nodeward.audit.store.AuditStore;
+import io.nodeward.audit.app.AuditStore;
 import io.nodeward.events.CloudEvent;
 import io.nodeward.events.EventCodec;
 import io.nodeward.identity.DevIdentityConfig;

@@ -3,14 +3,14 @@ package io.nodeward.audit.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nodeward.audit.TestEvents;
+import io.nodeward.audit.testing.TestEvents;
 import io.nodeward.audit.domain.AuditQuery;
 import io.nodeward.audit.domain.ChainVerifier;
 import io.nodeward.audit.domain.CheckpointKeys;
 import io.nodeward.audit.domain.CursorCodec;
 import io.nodeward.audit.domain.IncomingEvent;
 import io.nodeward.audit.store.AuditRepository;
-import io.nodeward.audit.store.AuditStore;
+import io.nodeward.audit.app.AuditStore;
 import io.nodeward.events.EventCodec;
 import io.nodeward.identity.DevIdentityConfig;
 import io.nodeward.identity.DevIdentityProvider;

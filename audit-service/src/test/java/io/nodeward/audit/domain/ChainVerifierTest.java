@@ -1,10 +1,11 @@
 package io.nodeward.audit.domain;
 
+import io.nodeward.audit.testing.Trail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nodeward.audit.TestEvents;
+import io.nodeward.audit.testing.TestEvents;
 import io.nodeward.events.AuditCheckpoint;
 import java.security.KeyPair;
 import java.util.ArrayList;

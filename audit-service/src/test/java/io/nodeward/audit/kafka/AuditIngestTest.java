@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodeward.audit.AuditService;
-import io.nodeward.audit.TestEvents;
+import io.nodeward.audit.testing.TestEvents;
 import io.nodeward.audit.config.AuditConfig;
 import io.nodeward.audit.domain.AuditQuery;
 import io.nodeward.audit.domain.ChainVerifier;
@@ -14,9 +14,10 @@ import io.nodeward.audit.domain.CheckpointKeys;
 import io.nodeward.audit.domain.StoredRecord;
 import io.nodeward.audit.domain.VerificationReport;
 import io.nodeward.audit.store.AuditRepository;
-import io.nodeward.audit.store.AuditStore;
+import io.nodeward.audit.app.AuditStore;
+import io.nodeward.audit.app.TrailIngest;
 import io.nodeward.audit.store.CheckpointKeyFile;
-import io.nodeward.audit.store.PostgresTestDatabase;
+import io.nodeward.audit.testing.PostgresTestDatabase;
 import io.nodeward.events.AuditCheckpoint;
 import io.nodeward.events.CloudEvent;
 import io.nodeward.events.EventCodec;
@@ -151,7 +152,7 @@ class AuditIngestTest {
     AuditStore firstStore = AuditStore.open(jdbcUrl);
     firstStore.migrate();
     AuditRepository firstRepository = new AuditRepository(vertx, firstStore, 2);
-    AuditIngest ingest = new AuditIngest(firstRepository, CODEC);
+    TrailIngest ingest = new TrailIngest(firstRepository, CODEC);
     AtomicInteger batches = new AtomicInteger();
     EventConsumer crashing = Await.result(EventConsumer.start(vertx, KAFKA.settings("first-life"),
         ConsumerSpec.group(group, Topics.NODES, Topics.CERTIFICATES, Topics.DECISIONS).withMaxPollRecords(40)

@@ -1,12 +1,13 @@
 package io.nodeward.audit.store;
 
+import io.nodeward.audit.app.AuditStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nodeward.audit.TestEvents;
+import io.nodeward.audit.testing.TestEvents;
 import io.nodeward.audit.cli.VerifyCommand;
 import io.nodeward.audit.domain.AuditQuery;
 import io.nodeward.audit.domain.ChainHead;

@@ -1,5 +1,6 @@
 package io.nodeward.audit.store;
 
+import io.nodeward.audit.testing.PostgresTestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;

@@ -4,7 +4,7 @@ import io.nodeward.audit.domain.AuditQuery;
 import io.nodeward.audit.domain.IncomingEvent;
 import io.nodeward.audit.domain.StoredRecord;
 import io.nodeward.audit.domain.SummaryQuery;
-import io.nodeward.audit.store.AuditStore;
+import io.nodeward.audit.app.AuditStore;
 import io.nodeward.events.CloudEvent;
 import io.nodeward.events.EventCodec;
 import io.nodeward.events.EventType;

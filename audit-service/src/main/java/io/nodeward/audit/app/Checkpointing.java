@@ -1,5 +1,6 @@
-package io.nodeward.audit.kafka;
+package io.nodeward.audit.app;
 
+import io.nodeward.audit.store.AuditRepository;
 import io.nodeward.audit.domain.CheckpointSigner;
 import io.nodeward.audit.store.AuditRepository;
 import io.nodeward.events.AuditCheckpoint;
@@ -19,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * the checkpoints topic, where it lives outside the database an attacker might control. Nothing is signed
  * while the head has not moved.
  */
-public final class CheckpointPublisher {
+public final class Checkpointing {
 
-  private static final Logger LOG = LoggerFactory.getLogger(CheckpointPublisher.class);
+  private static final Logger LOG = LoggerFactory.getLogger(Checkpointing.class);
 
   private final Vertx vertx;
   private final AuditRepository repository;
@@ -32,7 +33,7 @@ public final class CheckpointPublisher {
   private long timer = -1;
   private Future<Optional<AuditCheckpoint>> inFlight = Future.succeededFuture(Optional.empty());
 
-  public CheckpointPublisher(Vertx vertx, AuditRepository repository, CheckpointSigner signer, EventPublisher publisher, Clock clock) {
+  public Checkpointing(Vertx vertx, AuditRepository repository, CheckpointSigner signer, EventPublisher publisher, Clock clock) {
     this.vertx = vertx;
     this.repository = repository;
     this.signer = signer;
@@ -40,7 +41,7 @@ public final class CheckpointPublisher {
     this.clock = clock;
   }
 
-  public CheckpointPublisher start(Duration interval) {
+  public Checkpointing start(Duration interval) {
     timer = vertx.setPeriodic(interval.toMillis(), id -> checkpointNow()
         .onFailure(e -> LOG.warn("checkpoint failed, retrying next interval: {}", e.getMessage())));
     return this;

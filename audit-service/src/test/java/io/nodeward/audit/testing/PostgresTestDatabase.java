@@ -1,4 +1,4 @@
-package io.nodeward.audit.store;
+package io.nodeward.audit.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

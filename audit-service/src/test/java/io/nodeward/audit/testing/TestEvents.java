@@ -1,4 +1,4 @@
-package io.nodeward.audit;
+package io.nodeward.audit.testing;
 
 import io.nodeward.events.AccessDecided;
 import io.nodeward.events.CaBackend;

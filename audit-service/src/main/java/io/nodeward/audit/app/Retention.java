@@ -1,5 +1,6 @@
-package io.nodeward.audit.store;
+package io.nodeward.audit.app;
 
+import io.nodeward.audit.store.AuditRepository;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -11,9 +12,9 @@ import org.slf4j.LoggerFactory;
  * Applies NODEWARD_AUDIT_RETENTION: periodically removes records older than the retention period, up to the
  * newest checkpoint taken before the cutoff, which stays as the anchor verification starts from.
  */
-public final class RetentionPruner {
+public final class Retention {
 
-  private static final Logger LOG = LoggerFactory.getLogger(RetentionPruner.class);
+  private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
 
   private final Vertx vertx;
   private final AuditRepository repository;
@@ -21,14 +22,14 @@ public final class RetentionPruner {
   private final Clock clock;
   private long timer = -1;
 
-  public RetentionPruner(Vertx vertx, AuditRepository repository, Duration retention, Clock clock) {
+  public Retention(Vertx vertx, AuditRepository repository, Duration retention, Clock clock) {
     this.vertx = vertx;
     this.repository = repository;
     this.retention = retention;
     this.clock = clock;
   }
 
-  public RetentionPruner start(Duration every) {
+  public Retention start(Duration every) {
     timer = vertx.setPeriodic(every.toMillis(), id -> pruneNow()
         .onFailure(e -> LOG.warn("retention prune failed, retrying next interval: {}", e.getMessage())));
     return this;

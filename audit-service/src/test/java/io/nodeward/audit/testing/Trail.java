@@ -1,5 +1,12 @@
-package io.nodeward.audit.domain;
+package io.nodeward.audit.testing;
 
+import io.nodeward.audit.domain.ChainHead;
+import io.nodeward.audit.domain.ChainVerifier;
+import io.nodeward.audit.domain.CheckpointSigner;
+import io.nodeward.audit.domain.HashChain;
+import io.nodeward.audit.domain.RecordColumns;
+import io.nodeward.audit.domain.StoredRecord;
+import io.nodeward.audit.domain.VerificationReport;
 import io.nodeward.events.AuditCheckpoint;
 import io.nodeward.events.CloudEvent;
 import io.nodeward.events.EventCodec;
@@ -9,21 +16,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An in-memory trail built exactly as the stores build it, for tampering in domain tests. */
-final class Trail {
+public final class Trail {
 
-  static final EventCodec CODEC = new EventCodec();
+  public static final EventCodec CODEC = new EventCodec();
 
-  final List<StoredRecord> records = new ArrayList<>();
-  final List<AuditCheckpoint> checkpoints = new ArrayList<>();
-  final KeyPair key;
+  public final List<StoredRecord> records = new ArrayList<>();
+  public final List<AuditCheckpoint> checkpoints = new ArrayList<>();
+  public final KeyPair key;
   private final CheckpointSigner signer;
 
-  Trail(KeyPair key) {
+  public Trail(KeyPair key) {
     this.key = key;
     this.signer = new CheckpointSigner(key);
   }
 
-  Trail append(List<CloudEvent<?>> events) {
+  public Trail append(List<CloudEvent<?>> events) {
     for (CloudEvent<?> event : events) {
       ChainHead head = head();
       String json = CODEC.canonical(event);
@@ -33,12 +40,12 @@ final class Trail {
     return this;
   }
 
-  Trail checkpoint() {
+  public Trail checkpoint() {
     checkpoints.add(signer.sign(head(), Instant.parse("2026-11-24T12:00:00Z")));
     return this;
   }
 
-  ChainHead head() {
+  public ChainHead head() {
     if (records.isEmpty()) {
       return ChainHead.GENESIS;
     }
@@ -46,15 +53,15 @@ final class Trail {
     return new ChainHead(last.sequence(), last.hash());
   }
 
-  StoredRecord at(long sequence) {
+  public StoredRecord at(long sequence) {
     return records.stream().filter(r -> r.sequence() == sequence).findFirst().orElseThrow();
   }
 
-  void replace(long sequence, StoredRecord record) {
+  public void replace(long sequence, StoredRecord record) {
     records.replaceAll(r -> r.sequence() == sequence ? record : r);
   }
 
-  VerificationReport verify() {
+  public VerificationReport verify() {
     ChainVerifier verifier = new ChainVerifier(key.getPublic(), json -> RecordColumns.fromCanonicalJson(CODEC, json));
     List<StoredRecord> sorted = records.stream().sorted(java.util.Comparator.comparingLong(StoredRecord::sequence)).toList();
     return verifier.verify(sorted.iterator(), checkpoints.iterator());

@@ -1,5 +1,6 @@
-package io.nodeward.audit.kafka;
+package io.nodeward.audit.app;
 
+import io.nodeward.audit.store.AuditRepository;
 import io.nodeward.audit.domain.IncomingEvent;
 import io.nodeward.audit.store.AuditRepository;
 import io.nodeward.events.AuditCheckpoint;
@@ -15,14 +16,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * when the returned Future succeeds, i.e. after the database commit; a batch redelivered after a crash is
  * deduplicated by event id, so nothing is stored twice and nothing is skipped.
  */
-public final class AuditIngest implements BatchHandler {
+public final class TrailIngest implements BatchHandler {
 
   private final AuditRepository repository;
   private final EventCodec codec;
   private final AtomicLong stored = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
 
-  public AuditIngest(AuditRepository repository, EventCodec codec) {
+  public TrailIngest(AuditRepository repository, EventCodec codec) {
     this.repository = repository;
     this.codec = codec;
   }

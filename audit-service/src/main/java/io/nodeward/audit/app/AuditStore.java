@@ -1,5 +1,8 @@
-package io.nodeward.audit.store;
+package io.nodeward.audit.app;
 
+import io.nodeward.audit.store.Dialect;
+import io.nodeward.audit.store.PostgresAuditStore;
+import io.nodeward.audit.store.SqliteAuditStore;
 import io.nodeward.audit.domain.AuditQuery;
 import io.nodeward.audit.domain.ChainHead;
 import io.nodeward.audit.domain.ChainVerifier;
