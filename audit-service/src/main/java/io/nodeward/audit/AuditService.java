@@ -1,6 +1,10 @@
 package io.nodeward.audit;
 
 import io.nodeward.audit.api.AuditApi;
+import io.nodeward.audit.app.AuditStore;
+import io.nodeward.audit.app.CheckpointPublication;
+import io.nodeward.audit.app.TrailQueries;
+import io.nodeward.audit.app.TrailWriter;
 import io.nodeward.audit.config.AuditConfig;
 import io.nodeward.audit.domain.ChainVerifier;
 import io.nodeward.audit.domain.CheckpointSigner;
@@ -8,9 +12,9 @@ import io.nodeward.audit.domain.CursorCodec;
 import io.nodeward.audit.app.TrailIngest;
 import io.nodeward.audit.app.Checkpointing;
 import io.nodeward.audit.kafka.IngestVerticle;
-import io.nodeward.audit.store.AuditRepository;
-import io.nodeward.audit.app.AuditStore;
 import io.nodeward.audit.store.CheckpointKeyFile;
+import io.nodeward.audit.store.JdbcAuditStore;
+import io.nodeward.audit.kafka.KafkaCheckpointPublication;
 import io.nodeward.audit.app.Retention;
 import io.nodeward.events.EventCodec;
 import io.nodeward.events.Topics;
@@ -21,6 +25,7 @@ import io.nodeward.kit.kafka.EventConsumer;
 import io.nodeward.kit.kafka.EventPublisher;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -43,26 +48,33 @@ import org.slf4j.LoggerFactory;
 public final class AuditService {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditService.class);
+  private static final int DATABASE_WORKERS = 4;
 
   private final AuditConfig config;
-  private final AuditRepository repository;
-  private final EventPublisher publisher;
+  private final JdbcAuditStore store;
+  private final WorkerExecutor workers;
+  private final CheckpointPublication publication;
   private final Checkpointing checkpoints;
+  private final TrailWriter writer;
   private final CognitoTokenVerifier tokens;
-  private Retention pruner;
+  private final Clock clock;
+  private Retention retention;
   private final List<EventConsumer> consumers = new CopyOnWriteArrayList<>();
   private final List<String> deploymentIds = new CopyOnWriteArrayList<>();
   private Vertx vertx;
   private TrailIngest ingest;
   private HttpServer server;
 
-  private AuditService(AuditConfig config, AuditRepository repository, EventPublisher publisher,
-      Checkpointing checkpoints, CognitoTokenVerifier tokens) {
+  private AuditService(AuditConfig config, JdbcAuditStore store, WorkerExecutor workers, CheckpointPublication publication,
+      Checkpointing checkpoints, TrailWriter writer, CognitoTokenVerifier tokens, Clock clock) {
     this.config = config;
-    this.repository = repository;
-    this.publisher = publisher;
+    this.store = store;
+    this.workers = workers;
+    this.publication = publication;
     this.checkpoints = checkpoints;
+    this.writer = writer;
     this.tokens = tokens;
+    this.clock = clock;
   }
 
   public static Future<AuditService> start(Vertx vertx, AuditConfig config) {
@@ -71,24 +83,26 @@ public final class AuditService {
 
   public static Future<AuditService> start(Vertx vertx, AuditConfig config, Clock clock) {
     return vertx.executeBlocking(() -> openStore(config), false).compose(opened -> {
-      AuditRepository repository = new AuditRepository(vertx, opened.store, 4);
+      WorkerExecutor workers = vertx.createSharedWorkerExecutor("nodeward-audit-db", DATABASE_WORKERS);
       EventCodec codec = new EventCodec();
       EventPublisher publisher = EventPublisher.create(vertx, config.kafka().withClientId("nodeward-audit-checkpoints"),
           AuditConfig.SOURCE, codec, clock);
-      Checkpointing checkpoints = new Checkpointing(vertx, repository, new CheckpointSigner(opened.key), publisher, clock);
+      CheckpointPublication publication = new KafkaCheckpointPublication(publisher, clock);
+      TrailWriter writer = new TrailWriter(opened.store, clock);
+      Checkpointing checkpoints = new Checkpointing(vertx, writer, workers, new CheckpointSigner(opened.key), publication, clock);
       CognitoTokenVerifier tokens = CognitoTokenVerifier.create(vertx, config.cognito());
-      AuditService service = new AuditService(config, repository, publisher, checkpoints, tokens);
-      return service.begin(vertx, opened.key, codec, clock)
+      AuditService service = new AuditService(config, opened.store, workers, publication, checkpoints, writer, tokens, clock);
+      return service.begin(vertx, opened.key, codec)
           .recover(e -> service.close().transform(x -> Future.failedFuture(e)));
     });
   }
 
-  private record Opened(AuditStore store, KeyPair key) {
+  private record Opened(JdbcAuditStore store, KeyPair key) {
   }
 
   private static Opened openStore(AuditConfig config) {
     KeyPair key = CheckpointKeyFile.loadOrCreate(config.keyDir());
-    AuditStore store = AuditStore.open(config.jdbcUrl());
+    JdbcAuditStore store = JdbcAuditStore.open(config.jdbcUrl());
     try {
       store.migrate();
     } catch (RuntimeException e) {
@@ -98,12 +112,12 @@ public final class AuditService {
     return new Opened(store, key);
   }
 
-  private Future<AuditService> begin(Vertx vertx, KeyPair key, EventCodec codec, Clock clock) {
+  private Future<AuditService> begin(Vertx vertx, KeyPair key, EventCodec codec) {
     this.vertx = vertx;
-    ingest = new TrailIngest(repository, codec);
-    ChainVerifier verifier = ChainVerifier.create(key.getPublic(), codec);
-    var router = AuditApi.router(vertx, repository, CognitoAuthHandler.create(tokens), new CursorCodec(cursorKey(key)),
-        verifier, this::ingestStatus, clock);
+    ingest = new TrailIngest(writer, workers, codec);
+    TrailQueries queries = new TrailQueries(store, workers, ChainVerifier.create(key.getPublic(), codec));
+    var router = AuditApi.router(vertx, queries, CognitoAuthHandler.create(tokens), new CursorCodec(cursorKey(key)),
+        this::ingestStatus, clock);
     ConsumerSpec spec = ConsumerSpec.group(config.consumerGroup(), Topics.NODES, Topics.CERTIFICATES, Topics.DECISIONS)
         .withMaxPollRecords(config.batchSize());
     return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host())
@@ -114,7 +128,7 @@ public final class AuditService {
         .map(started -> {
           checkpoints.start(config.checkpointInterval());
           if (!config.keepsForever()) {
-            pruner = new Retention(vertx, repository, config.retention(), clock)
+            retention = new Retention(vertx, writer, workers, config.retention(), clock)
                 .start(Duration.ofMillis(Math.min(config.checkpointInterval().toMillis() * 10, Duration.ofHours(1).toMillis())));
           }
           LOG.info("audit service listening on {}:{}, store {}", config.host(), server.actualPort(), config.store());
@@ -124,7 +138,7 @@ public final class AuditService {
 
   /**
    * Several consumers in the one group, each on its own event loop: while one batch is in the database the next
-   * is being decoded and validated. The single writer connection and the chain lock keep the appends in order.
+   * is being decoded and validated. The single writer connection and the trail lock keep the appends in order.
    * Started together so they join the group in one rebalance instead of one rebalance each.
    */
   private Future<Void> startConsumers(Vertx vertx, ConsumerSpec spec, EventCodec codec, int count) {
@@ -172,8 +186,9 @@ public final class AuditService {
     return config;
   }
 
-  public AuditRepository repository() {
-    return repository;
+  /** The store itself (tests and benchmarks read it directly). */
+  public AuditStore store() {
+    return store;
   }
 
   public TrailIngest ingest() {
@@ -196,17 +211,22 @@ public final class AuditService {
 
   /** Stops ingest, publishes a final checkpoint, then closes the server, Kafka clients and the database. */
   public Future<Void> close() {
-    if (pruner != null) {
-      pruner.stop();
+    if (retention != null) {
+      retention.stop();
     }
-    Future<Void> stopConsumer = Future.all(deploymentIds.stream().map(id -> vertx.undeploy(id)).toList()).mapEmpty();
+    Future<Void> stopConsumer = vertx == null ? Future.succeededFuture()
+        : Future.all(deploymentIds.stream().map(id -> vertx.undeploy(id)).toList()).mapEmpty();
     return stopConsumer
         .transform(x -> checkpoints.stop().<Void>mapEmpty()
             .onFailure(e -> LOG.warn("final checkpoint failed: {}", e.getMessage())))
         .transform(x -> server == null ? Future.<Void>succeededFuture() : server.close())
-        .transform(x -> publisher.close())
+        .transform(x -> publication.close())
         .transform(x -> tokens.close())
-        .transform(x -> repository.close())
+        .transform(x -> workers.close())
+        .transform(x -> {
+          store.close();
+          return Future.<Void>succeededFuture();
+        })
         .recover(e -> Future.succeededFuture());
   }
 }

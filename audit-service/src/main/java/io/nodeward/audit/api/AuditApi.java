@@ -1,8 +1,7 @@
 package io.nodeward.audit.api;
 
-import io.nodeward.audit.domain.ChainVerifier;
 import io.nodeward.audit.domain.CursorCodec;
-import io.nodeward.audit.store.AuditRepository;
+import io.nodeward.audit.app.TrailQueries;
 import io.nodeward.kit.auth.CognitoAuthHandler;
 import io.nodeward.kit.http.ProblemHandler;
 import io.vertx.core.Vertx;
@@ -17,15 +16,15 @@ public final class AuditApi {
   private AuditApi() {
   }
 
-  public static Router router(Vertx vertx, AuditRepository repository, CognitoAuthHandler auth, CursorCodec cursors,
-      ChainVerifier verifier, Supplier<JsonObject> ingestStatus, Clock clock) {
+  public static Router router(Vertx vertx, TrailQueries queries, CognitoAuthHandler auth, CursorCodec cursors,
+      Supplier<JsonObject> ingestStatus, Clock clock) {
     Router router = Router.router(vertx);
-    router.get("/health").handler(new HealthHandler(repository, ingestStatus));
+    router.get("/health").handler(new HealthHandler(queries, ingestStatus));
     router.route("/v1/audit/*").handler(auth);
-    router.get("/v1/audit/events").handler(new EventsHandler(repository, cursors));
-    router.get("/v1/audit/summary").handler(new SummaryHandler(repository, clock));
-    router.get("/v1/audit/export").handler(new ExportHandler(repository));
-    router.get("/v1/audit/verify").handler(new VerifyHandler(repository, verifier));
+    router.get("/v1/audit/events").handler(new EventsHandler(queries, cursors));
+    router.get("/v1/audit/summary").handler(new SummaryHandler(queries, clock));
+    router.get("/v1/audit/export").handler(new ExportHandler(queries));
+    router.get("/v1/audit/verify").handler(new VerifyHandler(queries));
     router.route().failureHandler(ProblemHandler.create());
     return router;
   }

@@ -3,7 +3,7 @@ package io.nodeward.audit.api;
 import io.nodeward.audit.domain.AuditQuery;
 import io.nodeward.audit.domain.CursorCodec;
 import io.nodeward.audit.domain.StoredRecord;
-import io.nodeward.audit.store.AuditRepository;
+import io.nodeward.audit.app.TrailQueries;
 import io.nodeward.kit.auth.CognitoAuthHandler;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
@@ -14,11 +14,11 @@ import java.util.List;
 /** GET /v1/audit/events: filtered records, newest first, one keyset page at a time ({items, nextCursor}). */
 final class EventsHandler implements Handler<RoutingContext> {
 
-  private final AuditRepository repository;
+  private final TrailQueries queries;
   private final CursorCodec cursors;
 
-  EventsHandler(AuditRepository repository, CursorCodec cursors) {
-    this.repository = repository;
+  EventsHandler(TrailQueries queries, CursorCodec cursors) {
+    this.queries = queries;
     this.cursors = cursors;
   }
 
@@ -26,7 +26,7 @@ final class EventsHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     AuditQuery query = Access.scope(CognitoAuthHandler.principal(ctx),
         Requests.parse(() -> AuditQuery.parse(Requests.params(ctx), cursors)));
-    repository.find(query)
+    queries.find(query)
         .onSuccess(records -> ctx.json(page(query, records)))
         .onFailure(ctx::fail);
   }

@@ -3,7 +3,7 @@ package io.nodeward.audit.api;
 import io.nodeward.audit.domain.AuditQuery;
 import io.nodeward.audit.domain.ExportFormat;
 import io.nodeward.audit.domain.StoredRecord;
-import io.nodeward.audit.store.AuditRepository;
+import io.nodeward.audit.app.TrailQueries;
 import io.nodeward.kit.auth.CognitoAuthHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -28,10 +28,10 @@ final class ExportHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(ExportHandler.class);
   private static final int CHUNK_BYTES = 64 * 1024;
 
-  private final AuditRepository repository;
+  private final TrailQueries queries;
 
-  ExportHandler(AuditRepository repository) {
-    this.repository = repository;
+  ExportHandler(TrailQueries queries) {
+    this.queries = queries;
   }
 
   @Override
@@ -46,7 +46,7 @@ final class ExportHandler implements Handler<RoutingContext> {
         .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     Stream stream = new Stream(response, format);
     response.closeHandler(v -> stream.gone.set(true));
-    repository.export(query, stream::accept)
+    queries.export(query, stream::accept)
         .compose(count -> stream.finish())
         .onFailure(e -> {
           LOG.warn("export ended early: {}", e.getMessage());

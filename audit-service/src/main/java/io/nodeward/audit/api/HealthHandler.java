@@ -1,6 +1,6 @@
 package io.nodeward.audit.api;
 
-import io.nodeward.audit.store.AuditRepository;
+import io.nodeward.audit.app.TrailQueries;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
@@ -13,17 +13,17 @@ import java.util.function.Supplier;
  */
 final class HealthHandler implements Handler<RoutingContext> {
 
-  private final AuditRepository repository;
+  private final TrailQueries queries;
   private final Supplier<JsonObject> ingestStatus;
 
-  HealthHandler(AuditRepository repository, Supplier<JsonObject> ingestStatus) {
-    this.repository = repository;
+  HealthHandler(TrailQueries queries, Supplier<JsonObject> ingestStatus) {
+    this.queries = queries;
     this.ingestStatus = ingestStatus;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    repository.head().onComplete(head -> {
+    queries.head().onComplete(head -> {
       JsonObject body = new JsonObject().put("ingest", ingestStatus.get());
       if (head.succeeded()) {
         body.put("status", "UP").put("head", new JsonObject()

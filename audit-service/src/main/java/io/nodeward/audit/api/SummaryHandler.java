@@ -1,7 +1,7 @@
 package io.nodeward.audit.api;
 
 import io.nodeward.audit.domain.SummaryQuery;
-import io.nodeward.audit.store.AuditRepository;
+import io.nodeward.audit.app.TrailQueries;
 import io.nodeward.kit.auth.CognitoAuthHandler;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
@@ -12,11 +12,11 @@ import java.time.Clock;
 /** GET /v1/audit/summary?groupBy=node|user|effect|reason|type&amp;bucket=hour|day&amp;from&amp;to: counts per bucket and group. */
 final class SummaryHandler implements Handler<RoutingContext> {
 
-  private final AuditRepository repository;
+  private final TrailQueries queries;
   private final Clock clock;
 
-  SummaryHandler(AuditRepository repository, Clock clock) {
-    this.repository = repository;
+  SummaryHandler(TrailQueries queries, Clock clock) {
+    this.queries = queries;
     this.clock = clock;
   }
 
@@ -24,7 +24,7 @@ final class SummaryHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     SummaryQuery query = Access.scope(CognitoAuthHandler.principal(ctx),
         Requests.parse(() -> SummaryQuery.parse(Requests.params(ctx), clock.instant())));
-    repository.summarize(query).onSuccess(rows -> {
+    queries.summarize(query).onSuccess(rows -> {
       JsonArray buckets = new JsonArray();
       rows.forEach(row -> buckets.add(RecordJson.summary(row)));
       ctx.json(new JsonObject()

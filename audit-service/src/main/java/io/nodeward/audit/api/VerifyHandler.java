@@ -1,7 +1,6 @@
 package io.nodeward.audit.api;
 
-import io.nodeward.audit.domain.ChainVerifier;
-import io.nodeward.audit.store.AuditRepository;
+import io.nodeward.audit.app.TrailQueries;
 import io.nodeward.kit.auth.CognitoAuthHandler;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -9,18 +8,16 @@ import io.vertx.ext.web.RoutingContext;
 /** GET /v1/audit/verify (auditors, admins): recomputes the whole kept chain and checks every checkpoint. */
 final class VerifyHandler implements Handler<RoutingContext> {
 
-  private final AuditRepository repository;
-  private final ChainVerifier verifier;
+  private final TrailQueries queries;
 
-  VerifyHandler(AuditRepository repository, ChainVerifier verifier) {
-    this.repository = repository;
-    this.verifier = verifier;
+  VerifyHandler(TrailQueries queries) {
+    this.queries = queries;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     Access.requireAuditor(CognitoAuthHandler.principal(ctx));
-    repository.verify(verifier)
+    queries.verify()
         .onSuccess(report -> ctx.json(RecordJson.verification(report)))
         .onFailure(ctx::fail);
   }

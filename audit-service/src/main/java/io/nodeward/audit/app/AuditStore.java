@@ -1,47 +1,35 @@
 package io.nodeward.audit.app;
 
-import io.nodeward.audit.store.Dialect;
-import io.nodeward.audit.store.PostgresAuditStore;
-import io.nodeward.audit.store.SqliteAuditStore;
 import io.nodeward.audit.domain.AuditQuery;
 import io.nodeward.audit.domain.ChainHead;
-import io.nodeward.audit.domain.ChainVerifier;
-import io.nodeward.audit.domain.IncomingEvent;
+import io.nodeward.audit.domain.ChainedRecord;
 import io.nodeward.audit.domain.StoredRecord;
 import io.nodeward.audit.domain.SummaryQuery;
 import io.nodeward.audit.domain.SummaryRow;
-import io.nodeward.audit.domain.VerificationReport;
 import io.nodeward.events.AuditCheckpoint;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.OptionalLong;
+import java.util.Set;
 
 /**
- * The hash-chained audit trail in a SQL database. Every method blocks on JDBC: callers run it on a worker
- * (see {@code AuditRepository}), never on an event loop.
+ * The port the use cases keep the trail in. It only stores and reads: what to append, when a checkpoint is due
+ * and which records retention may remove are decided in {@code app/} ({@link TrailWriter}). Every method blocks
+ * on the database, so callers run it on a worker, never on an event loop.
  */
 public interface AuditStore extends AutoCloseable {
 
-  Dialect dialect();
-
-  /** Brings the schema up to date; safe to run again and from several instances at once. */
-  List<Integer> migrate();
-
   /**
-   * Appends the events not stored yet, in order, in ONE transaction: chained from the stored head, event ids
-   * already present skipped (a redelivered batch neither duplicates nor skips, and does not move the chain).
+   * Runs {@code work} in one transaction that holds the trail's write lock (one writer at a time, also across
+   * instances sharing the database), committing if it returns and rolling back if it throws.
    */
-  AppendResult append(List<IncomingEvent> events);
+  <T> T write(String operation, WriteWork<T> work);
 
+  /** The newest record; after a prune that removed every record, the newest checkpoint; else genesis. */
   ChainHead head();
 
-  /**
-   * Signs the current head with {@code signer} and stores the checkpoint, unless the newest stored checkpoint
-   * already covers that head.
-   */
-  Optional<AuditCheckpoint> checkpoint(Function<ChainHead, AuditCheckpoint> signer);
-
+  /** Every kept checkpoint, oldest first. */
   List<AuditCheckpoint> checkpoints();
 
   /** Newest first; at most {@code query.limit() + 1} rows so the caller knows whether another page exists. */
@@ -55,33 +43,48 @@ public interface AuditStore extends AutoCloseable {
    */
   long export(AuditQuery query, RecordSink sink);
 
-  /** Walks the whole kept trail and its checkpoints through {@code verifier}, streaming. */
-  VerificationReport verify(ChainVerifier verifier);
-
-  /**
-   * Removes records older than {@code cutoff}, only up to the newest checkpoint recorded before it; that
-   * checkpoint stays as the anchor verification starts from.
-   */
-  PruneResult prune(Instant cutoff);
+  /** Hands every kept record and checkpoint, both ascending, to {@code reader} as streams from cursors. */
+  <T> T scan(TrailReader<T> reader);
 
   @Override
   void close();
 
-  record AppendResult(int stored, int duplicates, ChainHead head) {
+  /** What may be done inside the write transaction. */
+  interface TrailWrite {
+
+    ChainHead head();
+
+    /** Which of {@code eventIds} are stored already. */
+    Set<String> storedEventIds(List<String> eventIds);
+
+    void insert(List<ChainedRecord> records, Instant storedAt);
+
+    OptionalLong newestCheckpointSequence();
+
+    void insertCheckpoint(AuditCheckpoint checkpoint);
+
+    /** The sequence of the newest checkpoint recorded before {@code instant}, if any. */
+    OptionalLong newestCheckpointRecordedBefore(Instant instant);
+
+    /** Removes records with a sequence up to and including {@code sequence}; returns how many. */
+    long deleteRecordsThrough(long sequence);
+
+    /** Removes checkpoints with a sequence below {@code sequence}; returns how many. */
+    long deleteCheckpointsBefore(long sequence);
   }
 
-  record PruneResult(long recordsRemoved, long checkpointsRemoved, Long anchorSequence) {
+  @FunctionalInterface
+  interface WriteWork<T> {
+    T run(TrailWrite write);
+  }
+
+  @FunctionalInterface
+  interface TrailReader<T> {
+    T read(Iterator<StoredRecord> records, Iterator<AuditCheckpoint> checkpoints);
   }
 
   @FunctionalInterface
   interface RecordSink {
     boolean accept(StoredRecord record) throws Exception;
-  }
-
-  static AuditStore open(String jdbcUrl) {
-    return switch (Dialect.ofJdbcUrl(jdbcUrl)) {
-      case POSTGRES -> new PostgresAuditStore(jdbcUrl);
-      case SQLITE -> new SqliteAuditStore(jdbcUrl);
-    };
   }
 }

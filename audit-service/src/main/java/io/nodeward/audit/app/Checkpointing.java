@@ -1,13 +1,10 @@
 package io.nodeward.audit.app;
 
-import io.nodeward.audit.store.AuditRepository;
 import io.nodeward.audit.domain.CheckpointSigner;
-import io.nodeward.audit.store.AuditRepository;
 import io.nodeward.events.AuditCheckpoint;
-import io.nodeward.events.CloudEvent;
-import io.nodeward.kit.kafka.EventPublisher;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,28 +13,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every interval (and once more on shutdown) signs the chain head, stores the checkpoint and publishes it to
- * the checkpoints topic, where it lives outside the database an attacker might control. Nothing is signed
- * while the head has not moved.
+ * Every interval (and once more on shutdown) signs the chain head, stores the checkpoint and publishes it, so
+ * it also lives outside the database an attacker might control. Nothing is signed while the head has not moved.
  */
 public final class Checkpointing {
 
   private static final Logger LOG = LoggerFactory.getLogger(Checkpointing.class);
 
   private final Vertx vertx;
-  private final AuditRepository repository;
+  private final TrailWriter writer;
+  private final WorkerExecutor workers;
   private final CheckpointSigner signer;
-  private final EventPublisher publisher;
+  private final CheckpointPublication publication;
   private final Clock clock;
   private final AtomicReference<AuditCheckpoint> latest = new AtomicReference<>();
   private long timer = -1;
   private Future<Optional<AuditCheckpoint>> inFlight = Future.succeededFuture(Optional.empty());
 
-  public Checkpointing(Vertx vertx, AuditRepository repository, CheckpointSigner signer, EventPublisher publisher, Clock clock) {
+  public Checkpointing(Vertx vertx, TrailWriter writer, WorkerExecutor workers, CheckpointSigner signer,
+      CheckpointPublication publication, Clock clock) {
     this.vertx = vertx;
-    this.repository = repository;
+    this.writer = writer;
+    this.workers = workers;
     this.signer = signer;
-    this.publisher = publisher;
+    this.publication = publication;
     this.clock = clock;
   }
 
@@ -50,7 +49,8 @@ public final class Checkpointing {
   /** Signs, stores and publishes a checkpoint of the current head if it moved since the last one. */
   public synchronized Future<Optional<AuditCheckpoint>> checkpointNow() {
     // One at a time: a shutdown checkpoint waits for a periodic one in progress.
-    inFlight = inFlight.transform(x -> repository.checkpoint(head -> signer.sign(head, clock.instant()))
+    inFlight = inFlight.transform(x -> workers.executeBlocking(
+            () -> writer.checkpoint(head -> signer.sign(head, clock.instant())), false)
         .compose(this::publish));
     return inFlight;
   }
@@ -61,7 +61,7 @@ public final class Checkpointing {
     }
     AuditCheckpoint data = checkpoint.get();
     latest.set(data);
-    return publisher.publish(CloudEvent.of(publisher.source(), data, clock.instant()))
+    return publication.publish(data)
         .onSuccess(v -> LOG.info("checkpoint at sequence {} published", data.sequence()))
         .map(checkpoint);
   }

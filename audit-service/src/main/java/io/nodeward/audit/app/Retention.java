@@ -1,8 +1,8 @@
 package io.nodeward.audit.app;
 
-import io.nodeward.audit.store.AuditRepository;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -17,14 +17,16 @@ public final class Retention {
   private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
 
   private final Vertx vertx;
-  private final AuditRepository repository;
+  private final TrailWriter writer;
+  private final WorkerExecutor workers;
   private final Duration retention;
   private final Clock clock;
   private long timer = -1;
 
-  public Retention(Vertx vertx, AuditRepository repository, Duration retention, Clock clock) {
+  public Retention(Vertx vertx, TrailWriter writer, WorkerExecutor workers, Duration retention, Clock clock) {
     this.vertx = vertx;
-    this.repository = repository;
+    this.writer = writer;
+    this.workers = workers;
     this.retention = retention;
     this.clock = clock;
   }
@@ -35,8 +37,8 @@ public final class Retention {
     return this;
   }
 
-  public Future<AuditStore.PruneResult> pruneNow() {
-    return repository.prune(clock.instant().minus(retention)).onSuccess(result -> {
+  public Future<TrailWriter.PruneResult> pruneNow() {
+    return workers.executeBlocking(() -> writer.prune(clock.instant().minus(retention)), false).onSuccess(result -> {
       if (result.recordsRemoved() > 0) {
         LOG.info("retention: removed {} records up to the checkpoint at sequence {}", result.recordsRemoved(), result.anchorSequence());
       }

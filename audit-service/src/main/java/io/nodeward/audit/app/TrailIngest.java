@@ -1,38 +1,38 @@
 package io.nodeward.audit.app;
 
-import io.nodeward.audit.store.AuditRepository;
 import io.nodeward.audit.domain.IncomingEvent;
-import io.nodeward.audit.store.AuditRepository;
 import io.nodeward.events.AuditCheckpoint;
 import io.nodeward.events.EventCodec;
 import io.nodeward.kit.kafka.BatchHandler;
 import io.nodeward.kit.kafka.ConsumedEvent;
 import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Appends each consumed batch to the trail in one transaction. The consumer commits the batch's offsets only
- * when the returned Future succeeds, i.e. after the database commit; a batch redelivered after a crash is
- * deduplicated by event id, so nothing is stored twice and nothing is skipped.
+ * Ingest: each consumed batch is appended to the trail in one transaction. The consumer commits the batch's
+ * offsets only when the returned Future succeeds, i.e. after the database commit; a batch redelivered after a
+ * crash is deduplicated by event id, so nothing is stored twice and nothing is skipped.
  */
 public final class TrailIngest implements BatchHandler {
 
-  private final AuditRepository repository;
+  private final TrailWriter writer;
+  private final WorkerExecutor workers;
   private final EventCodec codec;
   private final AtomicLong stored = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
 
-  public TrailIngest(AuditRepository repository, EventCodec codec) {
-    this.repository = repository;
+  public TrailIngest(TrailWriter writer, WorkerExecutor workers, EventCodec codec) {
+    this.writer = writer;
+    this.workers = workers;
     this.codec = codec;
   }
 
   @Override
   public Future<Void> handle(List<ConsumedEvent> batch) {
     // Canonicalizing is CPU work proportional to the batch: it happens on the worker, not the event loop.
-    return repository.run(() -> toIncoming(batch))
-        .compose(repository::append)
+    return workers.executeBlocking(() -> writer.append(toIncoming(batch)), false)
         .onSuccess(result -> {
           stored.addAndGet(result.stored());
           duplicates.addAndGet(result.duplicates());

@@ -4,7 +4,7 @@ import io.nodeward.audit.domain.ChainVerifier;
 import io.nodeward.audit.domain.CheckpointKeys;
 import io.nodeward.audit.domain.Finding;
 import io.nodeward.audit.domain.VerificationReport;
-import io.nodeward.audit.app.AuditStore;
+import io.nodeward.audit.store.JdbcAuditStore;
 import io.nodeward.events.EventCodec;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -66,8 +66,8 @@ public final class VerifyCommand {
       err.println("cannot read the public key " + keyPath + ": " + e.getMessage());
       return USAGE;
     }
-    try (AuditStore store = AuditStore.open(url)) {
-      VerificationReport report = store.verify(ChainVerifier.create(key, new EventCodec()));
+    try (JdbcAuditStore store = JdbcAuditStore.open(url)) {
+      VerificationReport report = store.scan(ChainVerifier.create(key, new EventCodec())::verify);
       return print(report, out);
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());

@@ -95,9 +95,25 @@ public record AuditConfig(
 
   /** Defaults for a given data directory, database, broker and user pool (tests, the one-process stack): port 0. */
   public static AuditConfig of(Path dataDir, String jdbcUrl, KafkaSettings kafka, CognitoConfig cognito) {
-    StoreKind store = jdbcUrl.startsWith("jdbc:postgresql:") ? StoreKind.POSTGRES : StoreKind.SQLITE;
-    return new AuditConfig("127.0.0.1", 0, store, jdbcUrl, dataDir, kafka, cognito, Duration.ofSeconds(60), Duration.ZERO,
-        2000, DEFAULT_CONSUMER_GROUP, 2);
+    return builder(dataDir, jdbcUrl, kafka, cognito).build();
+  }
+
+  /** Starts from {@link #of}'s defaults; change what the caller needs, then {@link Builder#build()}. */
+  public static Builder builder(Path dataDir, String jdbcUrl, KafkaSettings kafka, CognitoConfig cognito) {
+    Builder b = new Builder();
+    b.host = "127.0.0.1";
+    b.port = 0;
+    b.store = jdbcUrl.startsWith("jdbc:postgresql:") ? StoreKind.POSTGRES : StoreKind.SQLITE;
+    b.jdbcUrl = jdbcUrl;
+    b.dataDir = dataDir;
+    b.kafka = kafka;
+    b.cognito = cognito;
+    b.checkpointInterval = Duration.ofSeconds(60);
+    b.retention = Duration.ZERO;
+    b.batchSize = 2000;
+    b.consumerGroup = DEFAULT_CONSUMER_GROUP;
+    b.consumers = 2;
+    return b;
   }
 
   public static String defaultSqliteUrl(Path dataDir) {
@@ -121,32 +137,81 @@ public record AuditConfig(
     return dataDir.resolve("audit");
   }
 
-  public AuditConfig withPort(int newPort) {
-    return new AuditConfig(host, newPort, store, jdbcUrl, dataDir, kafka, cognito, checkpointInterval, retention, batchSize, consumerGroup, consumers);
+  /** A builder holding this configuration's values, to change a few (tests, the stack). */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.host = host;
+    b.port = port;
+    b.store = store;
+    b.jdbcUrl = jdbcUrl;
+    b.dataDir = dataDir;
+    b.kafka = kafka;
+    b.cognito = cognito;
+    b.checkpointInterval = checkpointInterval;
+    b.retention = retention;
+    b.batchSize = batchSize;
+    b.consumerGroup = consumerGroup;
+    b.consumers = consumers;
+    return b;
   }
 
-  public AuditConfig withCheckpointInterval(Duration interval) {
-    return new AuditConfig(host, port, store, jdbcUrl, dataDir, kafka, cognito, interval, retention, batchSize, consumerGroup, consumers);
-  }
+  /** Mutable twin of the record; {@link #build()} validates like the constructor does. */
+  public static final class Builder {
+    private String host;
+    private int port;
+    private StoreKind store;
+    private String jdbcUrl;
+    private Path dataDir;
+    private KafkaSettings kafka;
+    private CognitoConfig cognito;
+    private Duration checkpointInterval;
+    private Duration retention;
+    private int batchSize;
+    private String consumerGroup;
+    private int consumers;
 
-  public AuditConfig withRetention(Duration keep) {
-    return new AuditConfig(host, port, store, jdbcUrl, dataDir, kafka, cognito, checkpointInterval, keep, batchSize, consumerGroup, consumers);
-  }
+    private Builder() {
+    }
 
-  public AuditConfig withConsumerGroup(String group) {
-    return new AuditConfig(host, port, store, jdbcUrl, dataDir, kafka, cognito, checkpointInterval, retention, batchSize, group, consumers);
-  }
+    public Builder port(int value) {
+      port = value;
+      return this;
+    }
 
-  public AuditConfig withBatchSize(int size) {
-    return new AuditConfig(host, port, store, jdbcUrl, dataDir, kafka, cognito, checkpointInterval, retention, size, consumerGroup, consumers);
-  }
+    public Builder kafka(KafkaSettings value) {
+      kafka = value;
+      return this;
+    }
 
-  public AuditConfig withConsumers(int count) {
-    return new AuditConfig(host, port, store, jdbcUrl, dataDir, kafka, cognito, checkpointInterval, retention, batchSize, consumerGroup, count);
-  }
+    public Builder checkpointInterval(Duration value) {
+      checkpointInterval = value;
+      return this;
+    }
 
-  public AuditConfig withKafka(KafkaSettings settings) {
-    return new AuditConfig(host, port, store, jdbcUrl, dataDir, settings, cognito, checkpointInterval, retention, batchSize, consumerGroup, consumers);
+    public Builder retention(Duration value) {
+      retention = value;
+      return this;
+    }
+
+    public Builder batchSize(int value) {
+      batchSize = value;
+      return this;
+    }
+
+    public Builder consumerGroup(String value) {
+      consumerGroup = value;
+      return this;
+    }
+
+    public Builder consumers(int value) {
+      consumers = value;
+      return this;
+    }
+
+    public AuditConfig build() {
+      return new AuditConfig(host, port, store, jdbcUrl, dataDir, kafka, cognito, checkpointInterval, retention,
+          batchSize, consumerGroup, consumers);
+    }
   }
 
   /** Never shows a password that the JDBC URL may carry (PostgreSQL's {@code password=} parameter). */

@@ -1,37 +1,40 @@
 package io.nodeward.audit.store;
 
-import io.nodeward.audit.app.AuditStore;
-import io.nodeward.audit.domain.RecordColumns;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
  * The production trail: PostgreSQL. The URL selects database and schema ({@code currentSchema=...}). Batches go
- * out as multi-row INSERTs ({@code reWriteBatchedInserts}); a transaction-scoped advisory lock per schema makes
- * the read-head-then-append of concurrent instances strictly one after the other, so the chain never forks.
+ * in with COPY; a transaction-scoped advisory lock per schema makes the read-head-then-append of concurrent
+ * instances strictly one after the other, so the chain never forks.
  */
 public final class PostgresAuditStore extends JdbcAuditStore {
 
   /** First half of the advisory lock key: "nwau". The second half is the schema's hash. */
   private static final int LOCK_CLASS = 0x6e776175;
 
-  private final String url;
+  PostgresAuditStore(String url) {
+    super(new Pools(new HikariDataSource(config(url, "nodeward-audit-writer", 1)),
+        new HikariDataSource(config(url, "nodeward-audit-readers", 4))));
+  }
 
-  public PostgresAuditStore(String url) {
-    super(4);
-    this.url = url;
+  private static HikariConfig config(String url, String name, int size) {
+    HikariConfig config = Pools.config(name, size);
+    config.setJdbcUrl(url);
+    config.addDataSourceProperty("ApplicationName", "nodeward-audit");
+    return config;
   }
 
   @Override
@@ -40,24 +43,7 @@ public final class PostgresAuditStore extends JdbcAuditStore {
   }
 
   @Override
-  Connection openWriter() throws SQLException {
-    return open();
-  }
-
-  @Override
-  Connection openReader() throws SQLException {
-    return open();
-  }
-
-  private Connection open() throws SQLException {
-    Properties properties = new Properties();
-    properties.setProperty("reWriteBatchedInserts", "true");
-    properties.setProperty("ApplicationName", "nodeward-audit");
-    return DriverManager.getConnection(url, properties);
-  }
-
-  @Override
-  void lockChain(Connection connection) throws SQLException {
+  void lockTrail(Connection connection) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(current_schema()))")) {
       s.setInt(1, LOCK_CLASS);
       s.execute();
@@ -65,7 +51,7 @@ public final class PostgresAuditStore extends JdbcAuditStore {
   }
 
   @Override
-  Set<String> existingIds(Connection connection, List<String> ids) throws SQLException {
+  Set<String> storedEventIds(Connection connection, List<String> ids) throws SQLException {
     Set<String> found = new HashSet<>();
     if (ids.isEmpty()) {
       return found;
@@ -88,32 +74,21 @@ public final class PostgresAuditStore extends JdbcAuditStore {
    * Kafka batch. Still inside the caller's transaction, so the batch commits (or not) as a whole.
    */
   @Override
-  void insertRows(Connection c, List<ChainedRow> rows, long now) throws SQLException {
+  void insertRows(Connection c, List<RecordTable.Row> rows) throws SQLException {
     StringBuilder text = new StringBuilder(rows.size() * 1400);
-    for (ChainedRow row : rows) {
-      RecordColumns col = row.event().columns();
-      text.append(row.sequence());
-      field(text, col.eventId());
-      field(text, col.type());
-      field(text, col.source());
-      text.append('\t').append(micros(col.time()));
-      field(text, col.subject());
-      field(text, col.userId());
-      field(text, col.nodeId());
-      field(text, col.serial());
-      field(text, col.effect());
-      field(text, col.reason());
-      field(text, row.event().canonicalJson());
-      field(text, row.prevHash());
-      field(text, row.hash());
-      field(text, row.event().topic());
-      field(text, row.event().partition() == null ? null : row.event().partition().toString());
-      field(text, row.event().offset() == null ? null : row.event().offset().toString());
-      text.append('\t').append(now).append('\n');
+    for (RecordTable.Row row : rows) {
+      for (int i = 0; i < RecordTable.WRITTEN.size(); i++) {
+        if (i > 0) {
+          text.append('\t');
+        }
+        Object value = RecordTable.WRITTEN.get(i).value().apply(row);
+        field(text, value == null ? null : value.toString());
+      }
+      text.append('\n');
     }
     try {
       CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-      copy.copyIn("COPY audit_event (" + INSERT_COLUMNS + ") FROM STDIN", new StringReader(text.toString()));
+      copy.copyIn("COPY audit_event (" + RecordTable.NAMES + ") FROM STDIN", new StringReader(text.toString()));
     } catch (IOException e) {
       throw new SQLException("COPY into audit_event failed", e);
     }
@@ -121,7 +96,6 @@ public final class PostgresAuditStore extends JdbcAuditStore {
 
   /** One column of COPY's text format: tab-separated, \N for NULL, backslash escapes for \ tab newline CR. */
   private static void field(StringBuilder out, String value) {
-    out.append('\t');
     if (value == null) {
       out.append("\\N");
       return;

@@ -23,10 +23,10 @@ final class SqlFilter {
     f.optional("effect = ?", q.effect());
     f.optional("reason = ?", q.reason());
     if (q.from() != null) {
-      f.and("event_time >= ?", JdbcAuditStore.micros(q.from()));
+      f.and("event_time >= ?", RecordTable.micros(q.from()));
     }
     if (q.to() != null) {
-      f.and("event_time < ?", JdbcAuditStore.micros(q.to()));
+      f.and("event_time < ?", RecordTable.micros(q.to()));
     }
     return f;
   }

@@ -1,6 +1,8 @@
 package io.nodeward.audit.store;
 
 import io.nodeward.audit.app.AuditStore;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * The embedded trail: one SQLite file in WAL mode with synchronous=NORMAL (durable across process crashes, a
@@ -24,31 +27,32 @@ public final class SqliteAuditStore extends JdbcAuditStore {
 
   private static final int IN_CHUNK = 500;
 
-  private final String url;
+  SqliteAuditStore(String url) {
+    super(pools(url));
+  }
 
-  public SqliteAuditStore(String url) {
-    super(4);
-    this.url = url;
+  private static Pools pools(String url) {
     createParentDirectory(url);
+    // A bigger page cache for the writer: the event_id index takes random UUIDs, and with SQLite's default
+    // 2 MiB cache a million-row trail spends its appends re-reading index pages. BEGIN IMMEDIATE takes the
+    // write lock when the transaction starts, which is SQLite's trail lock.
+    SQLiteConfig writer = config(-65_536);
+    writer.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    return new Pools(new HikariDataSource(hikari(url, writer, "nodeward-audit-writer", 1)),
+        new HikariDataSource(hikari(url, config(-16_384), "nodeward-audit-readers", 4)));
+  }
+
+  private static HikariConfig hikari(String url, SQLiteConfig sqlite, String name, int size) {
+    SQLiteDataSource source = new SQLiteDataSource(sqlite);
+    source.setUrl(url);
+    HikariConfig config = Pools.config(name, size);
+    config.setDataSource(source);
+    return config;
   }
 
   @Override
   public Dialect dialect() {
     return Dialect.SQLITE;
-  }
-
-  @Override
-  Connection openWriter() throws SQLException {
-    // A bigger page cache for the writer: the event_id index takes random UUIDs, and with SQLite's default
-    // 2 MiB cache a million-row trail spends its appends re-reading index pages.
-    SQLiteConfig config = config(-65_536);
-    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    return config.createConnection(url);
-  }
-
-  @Override
-  Connection openReader() throws SQLException {
-    return config(-16_384).createConnection(url);
   }
 
   /** @param cacheKib page cache per connection, negative = KiB (SQLite's convention) */
@@ -62,12 +66,12 @@ public final class SqliteAuditStore extends JdbcAuditStore {
   }
 
   @Override
-  void lockChain(Connection connection) {
+  void lockTrail(Connection connection) {
     // BEGIN IMMEDIATE (the writer's transaction mode) already holds the database's write lock.
   }
 
   @Override
-  Set<String> existingIds(Connection connection, List<String> ids) throws SQLException {
+  Set<String> storedEventIds(Connection connection, List<String> ids) throws SQLException {
     Set<String> found = new HashSet<>();
     for (int from = 0; from < ids.size(); from += IN_CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));

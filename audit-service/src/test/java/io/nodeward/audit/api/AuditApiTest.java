@@ -12,8 +12,10 @@ import io.nodeward.audit.domain.CheckpointKeys;
 import io.nodeward.audit.domain.CheckpointSigner;
 import io.nodeward.audit.domain.CursorCodec;
 import io.nodeward.audit.domain.IncomingEvent;
-import io.nodeward.audit.store.AuditRepository;
-import io.nodeward.audit.app.AuditStore;
+import io.nodeward.audit.app.TrailQueries;
+import io.nodeward.audit.app.TrailWriter;
+import io.nodeward.audit.store.JdbcAuditStore;
+import io.vertx.core.WorkerExecutor;
 import io.nodeward.events.CloudEvent;
 import io.nodeward.events.EventCodec;
 import io.nodeward.identity.DevIdentityConfig;
@@ -59,8 +61,8 @@ class AuditApiTest {
   static Vertx vertx;
   static DevIdentityProvider idp;
   static CognitoTokenVerifier verifier;
-  static AuditStore store;
-  static AuditRepository repository;
+  static JdbcAuditStore store;
+  static WorkerExecutor workers;
   static HttpServer server;
   static WebClient client;
   static String auditor;
@@ -87,20 +89,21 @@ class AuditApiTest {
     bobId = Await.result(verifier.verify(bob)).userId();
 
     dbUrl = "jdbc:sqlite:" + dir.resolve("audit.db");
-    store = AuditStore.open(dbUrl);
+    store = JdbcAuditStore.open(dbUrl);
     store.migrate();
+    TrailWriter writer = new TrailWriter(store, Clock.systemUTC());
     EventCodec codec = new EventCodec();
     List<CloudEvent<?>> events = TestEvents.mixed(EVENTS, aliceId, bobId);
     // A source a spreadsheet would run as a formula: the CSV export must defuse it.
     events.set(0, new CloudEvent<>(events.get(0).id(), "=HYPERLINK(\"http://evil\")", events.get(0).type(),
         events.get(0).time(), events.get(0).data()));
-    store.append(events.stream().map(e -> IncomingEvent.of(codec, e, "t", 0, 0L)).toList());
-    store.checkpoint(head -> new CheckpointSigner(KEY).sign(head, Instant.now()));
+    writer.append(events.stream().map(e -> IncomingEvent.of(codec, e, "t", 0, 0L)).toList());
+    writer.checkpoint(head -> new CheckpointSigner(KEY).sign(head, Instant.now()));
 
-    repository = new AuditRepository(vertx, store, 2);
-    var router = AuditApi.router(vertx, repository, CognitoAuthHandler.create(verifier), new CursorCodec(new byte[32]),
-        ChainVerifier.create(KEY.getPublic(), codec), JsonObject::new,
-        Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+    workers = vertx.createSharedWorkerExecutor("audit-api-test", 2);
+    TrailQueries queries = new TrailQueries(store, workers, ChainVerifier.create(KEY.getPublic(), codec));
+    var router = AuditApi.router(vertx, queries, CognitoAuthHandler.create(verifier), new CursorCodec(new byte[32]),
+        JsonObject::new, Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
     server = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     client = WebClient.create(vertx);
   }
@@ -109,7 +112,8 @@ class AuditApiTest {
   static void stop() {
     client.close();
     Await.result(server.close());
-    Await.result(repository.close());
+    Await.result(workers.close());
+    store.close();
     Await.result(verifier.close());
     Await.result(idp.close());
     Await.result(vertx.close());
@@ -300,14 +304,14 @@ class AuditApiTest {
 
   @Test
   void verificationNamesTheFirstTamperedRecord() throws Exception {
-    try (AuditStore copy = copyOfTrail()) {
+    try (JdbcAuditStore copy = copyOfTrail()) {
       // The route reads the shared store, so tamper with a copy served by its own router.
       try (Connection c = DriverManager.getConnection(copyUrl); Statement s = c.createStatement()) {
         s.executeUpdate("UPDATE audit_event SET data = replace(data, 'node-b', 'node-z') WHERE sequence = 42");
       }
-      AuditRepository copyRepository = new AuditRepository(vertx, copy, 1);
-      var router = AuditApi.router(vertx, copyRepository, CognitoAuthHandler.create(verifier), new CursorCodec(new byte[32]),
-          ChainVerifier.create(KEY.getPublic(), new EventCodec()), JsonObject::new, Clock.systemUTC());
+      TrailQueries copyQueries = new TrailQueries(copy, workers, ChainVerifier.create(KEY.getPublic(), new EventCodec()));
+      var router = AuditApi.router(vertx, copyQueries, CognitoAuthHandler.create(verifier), new CursorCodec(new byte[32]),
+          JsonObject::new, Clock.systemUTC());
       HttpServer copyServer = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
       try {
         JsonObject report = Await.result(client.get(copyServer.actualPort(), "127.0.0.1", "/v1/audit/verify")
@@ -323,13 +327,13 @@ class AuditApiTest {
 
   static String copyUrl;
 
-  static AuditStore copyOfTrail() throws Exception {
+  static JdbcAuditStore copyOfTrail() throws Exception {
     Path copy = dir.resolve("copy-" + System.nanoTime() + ".db");
     try (Connection c = DriverManager.getConnection(dbUrl); Statement s = c.createStatement()) {
       s.execute("VACUUM INTO '" + copy + "'");
     }
     copyUrl = "jdbc:sqlite:" + copy;
-    return AuditStore.open(copyUrl);
+    return JdbcAuditStore.open(copyUrl);
   }
 
   @SuppressWarnings("unused")

@@ -9,7 +9,10 @@ import io.nodeward.audit.domain.ChainVerifier;
 import io.nodeward.audit.domain.CheckpointKeys;
 import io.nodeward.audit.domain.CursorCodec;
 import io.nodeward.audit.domain.IncomingEvent;
-import io.nodeward.audit.store.AuditRepository;
+import io.nodeward.audit.app.TrailQueries;
+import io.nodeward.audit.app.TrailWriter;
+import io.nodeward.audit.store.JdbcAuditStore;
+import io.vertx.core.WorkerExecutor;
 import io.nodeward.audit.app.AuditStore;
 import io.nodeward.events.EventCodec;
 import io.nodeward.identity.DevIdentityConfig;
@@ -55,15 +58,16 @@ class ExportBackpressureTest {
     CognitoTokenVerifier verifier = CognitoTokenVerifier.create(vertx, CognitoConfig.of(idp.issuer(), Set.of(clientId)));
     String token = Await.result(idp.tokens().signIn(DevUsers.AUDITOR.username(), DevUsers.AUDITOR.password(), clientId)).accessToken();
 
-    AuditStore real = AuditStore.open("jdbc:sqlite:" + dir.resolve("audit.db"));
+    JdbcAuditStore real = JdbcAuditStore.open("jdbc:sqlite:" + dir.resolve("audit.db"));
     real.migrate();
     EventCodec codec = new EventCodec();
-    real.append(TestEvents.mixed(EVENTS).stream().map(e -> IncomingEvent.of(codec, e, "t", 0, 0L)).toList());
+    new TrailWriter(real, Clock.systemUTC()).append(TestEvents.mixed(EVENTS).stream().map(e -> IncomingEvent.of(codec, e, "t", 0, 0L)).toList());
     AtomicLong rowsRead = new AtomicLong();
     AuditStore counting = countingExports(real, rowsRead);
-    AuditRepository repository = new AuditRepository(vertx, counting, 2);
-    var router = AuditApi.router(vertx, repository, CognitoAuthHandler.create(verifier), new CursorCodec(new byte[32]),
-        ChainVerifier.create(CheckpointKeys.generate().getPublic(), codec), JsonObject::new, Clock.systemUTC());
+    WorkerExecutor workers = vertx.createSharedWorkerExecutor("export-test", 2);
+    TrailQueries queries = new TrailQueries(counting, workers, ChainVerifier.create(CheckpointKeys.generate().getPublic(), codec));
+    var router = AuditApi.router(vertx, queries, CognitoAuthHandler.create(verifier), new CursorCodec(new byte[32]),
+        JsonObject::new, Clock.systemUTC());
     // Fixed small socket buffers (no kernel autotuning), so "the client stopped reading" shows within a few
     // hundred kilobytes instead of after the many megabytes loopback buffers can grow to.
     HttpServer server = Await.result(vertx.createHttpServer(new HttpServerOptions().setSendBufferSize(64 * 1024))
@@ -104,7 +108,8 @@ class ExportBackpressureTest {
     } finally {
       Await.result(client.close());
       Await.result(server.close());
-      Await.result(repository.close());
+      Await.result(workers.close());
+      real.close();
       Await.result(verifier.close());
       Await.result(idp.close());
       Await.result(vertx.close());

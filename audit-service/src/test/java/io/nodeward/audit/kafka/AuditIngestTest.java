@@ -13,7 +13,9 @@ import io.nodeward.audit.domain.ChainVerifier;
 import io.nodeward.audit.domain.CheckpointKeys;
 import io.nodeward.audit.domain.StoredRecord;
 import io.nodeward.audit.domain.VerificationReport;
-import io.nodeward.audit.store.AuditRepository;
+import io.nodeward.audit.app.TrailWriter;
+import io.nodeward.audit.store.JdbcAuditStore;
+import io.vertx.core.WorkerExecutor;
 import io.nodeward.audit.app.AuditStore;
 import io.nodeward.audit.app.TrailIngest;
 import io.nodeward.audit.store.CheckpointKeyFile;
@@ -108,11 +110,12 @@ class AuditIngestTest {
 
   AuditConfig config(String jdbcUrl, String group) {
     // The issuer is never contacted here: ingest needs no tokens.
-    return AuditConfig.of(dataDir, jdbcUrl, KAFKA.settings("audit-under-test"),
+    return AuditConfig.builder(dataDir, jdbcUrl, KAFKA.settings("audit-under-test"),
             CognitoConfig.of("http://127.0.0.1:9/pool", Set.of("test-client")))
-        .withConsumerGroup(group)
-        .withBatchSize(40)
-        .withCheckpointInterval(Duration.ofMillis(300));
+        .consumerGroup(group)
+        .batchSize(40)
+        .checkpointInterval(Duration.ofMillis(300))
+        .build();
   }
 
   AuditService startService(AuditConfig config) {
@@ -149,10 +152,10 @@ class AuditIngestTest {
 
     // First life: batches are stored, then the third batch "crashes" after its database commit and before
     // Kafka hears about it, and the process goes away.
-    AuditStore firstStore = AuditStore.open(jdbcUrl);
+    JdbcAuditStore firstStore = JdbcAuditStore.open(jdbcUrl);
     firstStore.migrate();
-    AuditRepository firstRepository = new AuditRepository(vertx, firstStore, 2);
-    TrailIngest ingest = new TrailIngest(firstRepository, CODEC);
+    WorkerExecutor firstWorkers = vertx.createSharedWorkerExecutor("first-life", 2);
+    TrailIngest ingest = new TrailIngest(new TrailWriter(firstStore, java.time.Clock.systemUTC()), firstWorkers, CODEC);
     AtomicInteger batches = new AtomicInteger();
     EventConsumer crashing = Await.result(EventConsumer.start(vertx, KAFKA.settings("first-life"),
         ConsumerSpec.group(group, Topics.NODES, Topics.CERTIFICATES, Topics.DECISIONS).withMaxPollRecords(40)
@@ -161,7 +164,8 @@ class AuditIngestTest {
             ? Future.failedFuture("crash after the database commit") : Future.succeededFuture())));
     Await.until("a batch stored but never committed", () -> crashing.failedBatches() > 0);
     Await.result(crashing.close());
-    Await.result(firstRepository.close());
+    Await.result(firstWorkers.close());
+    firstStore.close();
     long storedBeforeCrash = ingest.stored();
     assertTrue(storedBeforeCrash >= 3, "the first life stored batches");
     assertTrue(storedBeforeCrash < 300, "the first life did not store everything");
@@ -169,10 +173,10 @@ class AuditIngestTest {
     // Meanwhile more events arrive; the second life must pick up exactly where the committed offsets are.
     published.addAll(publish(TestEvents.mixed(100)));
     AuditService service = startService(config(jdbcUrl, group));
-    Await.until("all 400 events stored", () -> service.repository().store().head().sequence() >= 400);
+    Await.until("all 400 events stored", () -> service.store().head().sequence() >= 400);
     Await.result(service.awaitCaughtUp());
 
-    List<StoredRecord> stored = all(service.repository().store());
+    List<StoredRecord> stored = all(service.store());
     List<String> storedIds = stored.stream().map(r -> r.columns().eventId()).toList();
     assertEquals(400, stored.size(), "every event exactly once");
     assertEquals(new HashSet<>(published), new HashSet<>(storedIds));
@@ -181,7 +185,7 @@ class AuditIngestTest {
       assertEquals(i + 1, stored.get(i).sequence());
     }
     PublicKey key = CheckpointKeys.readPublicKey(read(CheckpointKeyFile.publicKeyPath(dataDir.resolve("audit"))));
-    VerificationReport report = service.repository().store().verify(ChainVerifier.create(key, CODEC));
+    VerificationReport report = service.store().scan(ChainVerifier.create(key, CODEC)::verify);
     assertNull(report.finding(), () -> report.finding().detail());
   }
 
@@ -196,7 +200,7 @@ class AuditIngestTest {
 
     Await.until("valid events after the poison record are stored", () -> {
       Set<String> ids = new HashSet<>();
-      all(service.repository().store()).forEach(r -> ids.add(r.columns().eventId()));
+      all(service.store()).forEach(r -> ids.add(r.columns().eventId()));
       return ids.containsAll(valid);
     });
     Await.until("the poison record is counted", () -> service.deadLettered() >= 1);
@@ -213,17 +217,17 @@ class AuditIngestTest {
   @Test
   void checkpointsAreSignedStoredAndPublishedAndAFinalOneOnShutdown() throws Exception {
     String url = "jdbc:sqlite:" + dataDir.resolve("cp.db");
-    AuditService service = startService(config(url, groupAtEnd("cp-" + UUID.randomUUID())).withCheckpointInterval(Duration.ofHours(1)));
+    AuditService service = startService(config(url, groupAtEnd("cp-" + UUID.randomUUID())).toBuilder().checkpointInterval(Duration.ofHours(1)).build());
     Path privateKey = dataDir.resolve("audit").resolve(CheckpointKeyFile.PRIVATE_FILE);
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(privateKey)));
 
     publish(TestEvents.mixed(30));
-    Await.until("events stored", () -> service.repository().store().head().sequence() >= 30);
-    long head = service.repository().store().head().sequence();
+    Await.until("events stored", () -> service.store().head().sequence() >= 30);
+    long head = service.store().head().sequence();
     Await.result(service.close());
     services.remove(service);
 
-    try (AuditStore store = AuditStore.open(url)) {
+    try (JdbcAuditStore store = JdbcAuditStore.open(url)) {
       List<AuditCheckpoint> stored = store.checkpoints();
       assertEquals(1, stored.size(), "one checkpoint, taken on shutdown");
       assertEquals(head, stored.get(0).sequence());
@@ -240,9 +244,9 @@ class AuditIngestTest {
     String url = "jdbc:sqlite:" + dataDir.resolve("retention.db");
     // Checkpoints every 100 ms, pruner every second, anything checkpointed more than 1 ms ago may go.
     AuditService service = startService(config(url, groupAtEnd("retention-" + UUID.randomUUID()))
-        .withCheckpointInterval(Duration.ofMillis(100)).withRetention(Duration.ofMillis(1)));
+        .toBuilder().checkpointInterval(Duration.ofMillis(100)).retention(Duration.ofMillis(1)).build());
     publish(TestEvents.mixed(25));
-    AuditStore store = service.repository().store();
+    AuditStore store = service.store();
     Await.until("all 25 stored", () -> store.head().sequence() >= 25);
     Await.until("a checkpoint at the head", () -> store.checkpoints().stream().anyMatch(c -> c.sequence() == 25));
     Await.until("the pruner removed the checkpointed records", () -> all(store).isEmpty());
@@ -250,7 +254,7 @@ class AuditIngestTest {
     publish(TestEvents.mixed(5));
     Await.until("ingest continues after the prune", () -> store.head().sequence() >= 30);
     PublicKey key = CheckpointKeys.readPublicKey(read(CheckpointKeyFile.publicKeyPath(dataDir.resolve("audit"))));
-    VerificationReport report = store.verify(ChainVerifier.create(key, CODEC));
+    VerificationReport report = store.scan(ChainVerifier.create(key, CODEC)::verify);
     assertNull(report.finding(), () -> report.finding().detail());
     assertTrue(report.anchor().sequence() >= 25, "verification starts from the kept checkpoint");
   }

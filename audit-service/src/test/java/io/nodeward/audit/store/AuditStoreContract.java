@@ -1,10 +1,11 @@
 package io.nodeward.audit.store;
 
-import io.nodeward.audit.app.AuditStore;
+import io.nodeward.audit.app.TrailWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodeward.audit.testing.TestEvents;
@@ -67,7 +68,8 @@ abstract class AuditStoreContract {
   @TempDir
   Path tmp;
 
-  AuditStore store;
+  JdbcAuditStore store;
+  TrailWriter writer;
   String url;
 
   /** A URL to an empty database for this test. */
@@ -78,8 +80,9 @@ abstract class AuditStoreContract {
   @BeforeEach
   void openStore() {
     url = freshDatabaseUrl();
-    store = AuditStore.open(url);
+    store = JdbcAuditStore.open(url);
     store.migrate();
+    writer = new TrailWriter(store, java.time.Clock.systemUTC());
   }
 
   @AfterEach
@@ -92,31 +95,63 @@ abstract class AuditStoreContract {
   }
 
   VerificationReport verify() {
-    return store.verify(ChainVerifier.create(KEY.getPublic(), CODEC));
+    return store.scan(ChainVerifier.create(KEY.getPublic(), CODEC)::verify);
   }
 
   void checkpoint(Instant at) {
-    store.checkpoint(head -> SIGNER.sign(head, at));
+    writer.checkpoint(head -> SIGNER.sign(head, at));
   }
 
   @Test
   void migrationsApplyOnceAndASecondRunChangesNothing() throws SQLException {
     assertEquals(List.of(), store.migrate());
-    try (AuditStore second = AuditStore.open(url)) {
+    try (JdbcAuditStore second = JdbcAuditStore.open(url)) {
       assertEquals(List.of(), second.migrate());
     }
     try (Connection c = rawConnection(); Statement s = c.createStatement();
-         var rs = s.executeQuery("SELECT COUNT(*), MAX(version) FROM schema_version")) {
+         var rs = s.executeQuery("SELECT COUNT(*), MAX(version) FROM flyway_schema_history WHERE success")) {
       rs.next();
       assertEquals(1, rs.getInt(1));
-      assertEquals(1, rs.getInt(2));
+      assertEquals("1", rs.getString(2));
     }
+  }
+
+  @Test
+  void anEditedMigrationIsNoticedByValidationAndStopsTheStart() {
+    // The database was migrated with the real V1; the same version with different content must not pass.
+    String edited = "classpath:db/edited/" + store.dialect().folder();
+    StoreException e = assertThrows(StoreException.class,
+        () -> store.migrations(edited).validate());
+    assertTrue(e.getMessage().contains("checksum mismatch for migration version 1"), e.getMessage());
+    assertThrows(StoreException.class, () -> store.migrations(edited).migrate());
+    assertEquals(List.of(), store.migrate(), "the real files still validate");
+  }
+
+  @Test
+  void aDatabaseMigratedByTheOldHandWrittenMechanismIsTakenOverAtVersionOne() throws SQLException {
+    writer.append(incoming(TestEvents.mixed(3)));
+    try (Connection c = rawConnection(); Statement s = c.createStatement()) {
+      s.execute("DROP TABLE flyway_schema_history");
+      s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
+      s.execute("INSERT INTO schema_version VALUES (1, 'init', '2026-11-20T00:00:00Z')");
+    }
+    try (JdbcAuditStore reopened = JdbcAuditStore.open(url)) {
+      assertEquals(List.of(), reopened.migrate());
+      assertEquals(3, reopened.head().sequence());
+    }
+    try (Connection c = rawConnection(); Statement s = c.createStatement();
+         var rs = s.executeQuery("SELECT type, version FROM flyway_schema_history")) {
+      rs.next();
+      assertEquals("BASELINE", rs.getString(1));
+      assertEquals("1", rs.getString(2));
+    }
+    assertTrue(verify().intact());
   }
 
   @Test
   void aBatchIsChainedFromGenesisInOrder() {
     List<CloudEvent<?>> events = TestEvents.mixed(30);
-    AuditStore.AppendResult result = store.append(incoming(events));
+    TrailWriter.AppendResult result = writer.append(incoming(events));
     assertEquals(30, result.stored());
     assertEquals(new ChainHead(30, result.head().hash()), store.head());
 
@@ -138,10 +173,10 @@ abstract class AuditStoreContract {
   @Test
   void aRedeliveredBatchIsStoredOnceAndDoesNotMoveTheChain() {
     List<IncomingEvent> first = incoming(TestEvents.mixed(20));
-    store.append(first);
+    writer.append(first);
     ChainHead head = store.head();
 
-    AuditStore.AppendResult replay = store.append(first);
+    TrailWriter.AppendResult replay = writer.append(first);
     assertEquals(0, replay.stored());
     assertEquals(20, replay.duplicates());
     assertEquals(head, store.head());
@@ -151,7 +186,7 @@ abstract class AuditStoreContract {
     List<IncomingEvent> fresh = incoming(TestEvents.mixed(5));
     more.addAll(fresh);
     more.add(fresh.get(0));
-    AuditStore.AppendResult overlap = store.append(more);
+    TrailWriter.AppendResult overlap = writer.append(more);
     assertEquals(5, overlap.stored());
     assertEquals(25, store.head().sequence());
     assertEquals(25, store.find(AuditQuery.all(1000)).size());
@@ -163,7 +198,7 @@ abstract class AuditStoreContract {
     CloudEvent<?> plain = TestEvents.mixed(1).get(0);
     CloudEvent<?> odd = new CloudEvent<>(plain.id(), "/odd\tsource\\with\nbreaks\r and ünïcödé \\N", plain.type(),
         plain.time(), plain.data());
-    store.append(incoming(List.of(odd)));
+    writer.append(incoming(List.of(odd)));
     StoredRecord stored = store.find(AuditQuery.all(10)).get(0);
     assertEquals(odd.source(), stored.columns().source());
     assertEquals(CODEC.canonical(odd), stored.canonicalJson());
@@ -174,12 +209,12 @@ abstract class AuditStoreContract {
   @Test
   void twoWritersAppendingAtOnceNeverForkTheChain() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
-    try (AuditStore other = AuditStore.open(url)) {
+    try (JdbcAuditStore other = JdbcAuditStore.open(url)) {
       List<Callable<Void>> jobs = new ArrayList<>();
-      for (AuditStore writer : List.of(store, other)) {
+      for (TrailWriter each : List.of(writer, new TrailWriter(other, java.time.Clock.systemUTC()))) {
         jobs.add(() -> {
           for (int i = 0; i < 10; i++) {
-            writer.append(incoming(TestEvents.mixed(20)));
+            each.append(incoming(TestEvents.mixed(20)));
           }
           return null;
         });
@@ -217,9 +252,9 @@ abstract class AuditStoreContract {
   @ParameterizedTest
   @EnumSource(Tamper.class)
   void tamperingWithRawSqlIsNamedAtTheFirstBadRecordByTheVerifierAndTheCommandLine(Tamper tamper) throws Exception {
-    store.append(incoming(TestEvents.mixed(20)));
+    writer.append(incoming(TestEvents.mixed(20)));
     checkpoint(Instant.parse("2026-11-24T00:00:00Z"));
-    store.append(incoming(TestEvents.mixed(10)));
+    writer.append(incoming(TestEvents.mixed(10)));
     assertTrue(verify().intact());
 
     try (Connection c = rawConnection(); Statement s = c.createStatement()) {
@@ -272,7 +307,7 @@ abstract class AuditStoreContract {
       p.setString(2, col.eventId());
       p.setString(3, col.type());
       p.setString(4, col.source());
-      p.setLong(5, JdbcAuditStore.micros(col.time()));
+      p.setLong(5, RecordTable.micros(col.time()));
       p.setString(6, col.subject());
       p.setString(7, col.userId());
       p.setString(8, col.nodeId());
@@ -288,7 +323,7 @@ abstract class AuditStoreContract {
 
   @Test
   void theCommandLineSaysOkForAnIntactTrailAndRefusesBadUsage() throws Exception {
-    store.append(incoming(TestEvents.mixed(12)));
+    writer.append(incoming(TestEvents.mixed(12)));
     checkpoint(Instant.parse("2026-11-24T00:00:00Z"));
     CommandResult ok = runCli();
     assertEquals(VerifyCommand.INTACT, ok.exit, ok.err);
@@ -301,8 +336,8 @@ abstract class AuditStoreContract {
 
   @Test
   void aCheckpointFromAnotherKeyFailsTheCommandLine() throws Exception {
-    store.append(incoming(TestEvents.mixed(5)));
-    store.checkpoint(head -> new CheckpointSigner(CheckpointKeys.generate()).sign(head, Instant.now()));
+    writer.append(incoming(TestEvents.mixed(5)));
+    writer.checkpoint(head -> new CheckpointSigner(CheckpointKeys.generate()).sign(head, Instant.now()));
     CommandResult result = runCli();
     assertEquals(VerifyCommand.TAMPERED, result.exit);
     assertTrue(result.out.contains("CHECKPOINT_INVALID"), result.out);
@@ -311,18 +346,18 @@ abstract class AuditStoreContract {
   @Test
   void pruningStopsAtACheckpointAndWhatRemainsStillVerifies() throws Exception {
     Instant day1 = Instant.parse("2026-01-01T00:00:00Z");
-    store.append(incoming(TestEvents.mixed(10)));
+    writer.append(incoming(TestEvents.mixed(10)));
     checkpoint(day1);
-    store.append(incoming(TestEvents.mixed(10)));
+    writer.append(incoming(TestEvents.mixed(10)));
     checkpoint(day1.plus(Duration.ofDays(10)));
-    store.append(incoming(TestEvents.mixed(10)));
+    writer.append(incoming(TestEvents.mixed(10)));
     checkpoint(day1.plus(Duration.ofDays(20)));
-    store.append(incoming(TestEvents.mixed(3)));
+    writer.append(incoming(TestEvents.mixed(3)));
 
     // Nothing was checkpointed before this cutoff: nothing may go.
-    assertEquals(new AuditStore.PruneResult(0, 0, null), store.prune(day1));
+    assertEquals(new TrailWriter.PruneResult(0, 0, null), writer.prune(day1));
 
-    AuditStore.PruneResult pruned = store.prune(day1.plus(Duration.ofDays(15)));
+    TrailWriter.PruneResult pruned = writer.prune(day1.plus(Duration.ofDays(15)));
     assertEquals(20, pruned.recordsRemoved());
     assertEquals(1, pruned.checkpointsRemoved());
     assertEquals(20L, pruned.anchorSequence());
@@ -333,14 +368,14 @@ abstract class AuditStoreContract {
     assertEquals(13, report.recordsChecked());
 
     // The chain continues across the pruned start.
-    store.append(incoming(TestEvents.mixed(4)));
+    writer.append(incoming(TestEvents.mixed(4)));
     assertEquals(37, store.head().sequence());
     assertTrue(verify().intact());
     assertEquals(VerifyCommand.INTACT, runCli().exit);
 
     // Pruning everything up to the newest checkpoint leaves it as the anchor of what comes next.
-    store.prune(day1.plus(Duration.ofDays(30)));
-    store.append(incoming(TestEvents.mixed(2)));
+    writer.prune(day1.plus(Duration.ofDays(30)));
+    writer.append(incoming(TestEvents.mixed(2)));
     VerificationReport after = verify();
     assertNull(after.finding(), () -> after.finding().detail());
     assertEquals(30, after.anchor().sequence());
@@ -348,10 +383,10 @@ abstract class AuditStoreContract {
 
   @Test
   void deletingRecordsAfterThePruneAnchorIsStillCaught() throws Exception {
-    store.append(incoming(TestEvents.mixed(10)));
+    writer.append(incoming(TestEvents.mixed(10)));
     checkpoint(Instant.parse("2026-01-01T00:00:00Z"));
-    store.append(incoming(TestEvents.mixed(10)));
-    store.prune(Instant.parse("2026-02-01T00:00:00Z"));
+    writer.append(incoming(TestEvents.mixed(10)));
+    writer.prune(Instant.parse("2026-02-01T00:00:00Z"));
     try (Connection c = rawConnection(); Statement s = c.createStatement()) {
       s.executeUpdate("DELETE FROM audit_event WHERE sequence <= 13");
     }
@@ -363,7 +398,7 @@ abstract class AuditStoreContract {
   @Test
   void everyFilterReturnsExactlyTheMatchingRecordsNewestFirst() {
     List<CloudEvent<?>> events = TestEvents.mixed(200);
-    store.append(incoming(events));
+    writer.append(incoming(events));
     List<RecordColumns> all = events.stream().map(RecordColumns::of).toList();
     Instant from = TestEvents.T0.plus(Duration.ofMinutes(50));
     Instant to = TestEvents.T0.plus(Duration.ofMinutes(120));
@@ -396,7 +431,7 @@ abstract class AuditStoreContract {
 
   @Test
   void keysetPagesCoverEveryMatchOnceWithoutGaps() {
-    store.append(incoming(TestEvents.mixed(257)));
+    writer.append(incoming(TestEvents.mixed(257)));
     AuditQuery query = AuditQuery.all(25).withUserId(TestEvents.ALICE);
     List<Long> seen = new ArrayList<>();
     int pages = 0;
@@ -421,7 +456,7 @@ abstract class AuditStoreContract {
   @Test
   void summaryCountsPerBucketAndGroupMatchTheEvents() {
     List<CloudEvent<?>> events = TestEvents.mixed(300);
-    store.append(incoming(events));
+    writer.append(incoming(events));
     Instant from = TestEvents.T0;
     Instant to = TestEvents.T0.plus(Duration.ofDays(1));
     List<SummaryRow> rows = store.summarize(new SummaryQuery(SummaryQuery.GroupBy.NODE, SummaryQuery.Bucket.HOUR, from, to, Set.of(), null));
@@ -441,7 +476,7 @@ abstract class AuditStoreContract {
   @Test
   void exportStreamsEveryMatchOldestFirstAndCanStopEarly() throws Exception {
     List<CloudEvent<?>> events = TestEvents.mixed(1200);
-    store.append(incoming(events));
+    writer.append(incoming(events));
     AuditQuery node = new AuditQuery(Set.of(), null, "node-b", null, null, null, null, null, 1000, null);
 
     StringBuilder ndjson = new StringBuilder();

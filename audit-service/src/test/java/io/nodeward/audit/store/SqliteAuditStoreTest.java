@@ -23,7 +23,7 @@ class SqliteAuditStoreTest extends AuditStoreContract {
 
   @Test
   void theFileRunsInWriteAheadLogModeWithNormalSync() throws SQLException {
-    store.append(incoming(io.nodeward.audit.testing.TestEvents.mixed(1)));
+    writer.append(incoming(io.nodeward.audit.testing.TestEvents.mixed(1)));
     try (Connection c = rawConnection(); Statement s = c.createStatement();
          var rs = s.executeQuery("PRAGMA journal_mode")) {
       rs.next();

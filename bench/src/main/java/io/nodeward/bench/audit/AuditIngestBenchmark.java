@@ -67,12 +67,13 @@ public final class AuditIngestBenchmark {
     double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
     Path dataDir = Files.createTempDirectory("audit-bench-data");
     try (BenchDatabase db = BenchDatabase.create(store)) {
-      AuditConfig config = AuditConfig.of(dataDir, db.url, settings.withClientId("bench-audit"),
+      AuditConfig config = AuditConfig.builder(dataDir, db.url, settings.withClientId("bench-audit"),
               CognitoConfig.of("http://127.0.0.1:9/bench", Set.of("bench")))
-          .withConsumerGroup("bench-" + group)
-          .withBatchSize(batch)
-          .withConsumers(consumers)
-          .withCheckpointInterval(Duration.ofSeconds(10));
+          .consumerGroup("bench-" + group)
+          .batchSize(batch)
+          .consumers(consumers)
+          .checkpointInterval(Duration.ofSeconds(10))
+          .build();
       long t0 = System.nanoTime();
       AuditService service = vertx.executeBlocking(() -> null).compose(x -> AuditService.start(vertx, config))
           .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -81,7 +82,7 @@ public final class AuditIngestBenchmark {
       long firstSeen = 0;
       long headAtFirst = 0;
       while (true) {
-        long head = service.repository().store().head().sequence();
+        long head = service.store().head().sequence();
         if (head > 0 && firstSeen == 0) {
           firstSeen = System.nanoTime();
           headAtFirst = head;

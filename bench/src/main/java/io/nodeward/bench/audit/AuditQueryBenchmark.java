@@ -5,6 +5,8 @@ import io.nodeward.audit.domain.IncomingEvent;
 import io.nodeward.audit.domain.StoredRecord;
 import io.nodeward.audit.domain.SummaryQuery;
 import io.nodeward.audit.app.AuditStore;
+import io.nodeward.audit.app.TrailWriter;
+import io.nodeward.audit.store.JdbcAuditStore;
 import io.nodeward.events.CloudEvent;
 import io.nodeward.events.EventCodec;
 import io.nodeward.events.EventType;
@@ -36,7 +38,7 @@ public final class AuditQueryBenchmark {
     String kind = args.length > 0 ? args[0] : "postgres";
     int events = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
     int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-    try (BenchDatabase db = BenchDatabase.create(kind); AuditStore store = AuditStore.open(db.url)) {
+    try (BenchDatabase db = BenchDatabase.create(kind); JdbcAuditStore store = JdbcAuditStore.open(db.url)) {
       store.migrate();
       AuditEventGenerator generator = new AuditEventGenerator(events, 500, 1000, 5000, START, WINDOW, 7);
       long t0 = System.nanoTime();
@@ -98,6 +100,7 @@ public final class AuditQueryBenchmark {
 
   private static void load(AuditStore store, AuditEventGenerator generator, int events) {
     EventCodec codec = new EventCodec();
+    TrailWriter writer = new TrailWriter(store, java.time.Clock.systemUTC());
     int batch = 5000;
     for (int from = 0; from < events; from += batch) {
       List<CloudEvent<?>> chunk = new ArrayList<>(batch);
@@ -105,7 +108,7 @@ public final class AuditQueryBenchmark {
         chunk.add(generator.event(i));
       }
       List<IncomingEvent> incoming = chunk.parallelStream().map(e -> IncomingEvent.of(codec, e, e.topic().name(), 0, null)).toList();
-      store.append(incoming);
+      writer.append(incoming);
     }
   }
 

@@ -1,0 +1,52 @@
+package io.nodeward.audit.app;
+
+import io.nodeward.audit.domain.AuditQuery;
+import io.nodeward.audit.domain.ChainHead;
+import io.nodeward.audit.domain.ChainVerifier;
+import io.nodeward.audit.domain.StoredRecord;
+import io.nodeward.audit.domain.SummaryQuery;
+import io.nodeward.audit.domain.SummaryRow;
+import io.nodeward.audit.domain.VerificationReport;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.util.List;
+
+/**
+ * What the HTTP edge reads: filtered pages, summaries, streamed exports, the head and a full verification.
+ * Each runs on the query workers, never on an event loop; unordered, so a long export or verification does
+ * not hold up the queries behind it.
+ */
+public final class TrailQueries {
+
+  private final AuditStore store;
+  private final WorkerExecutor workers;
+  private final ChainVerifier verifier;
+
+  public TrailQueries(AuditStore store, WorkerExecutor workers, ChainVerifier verifier) {
+    this.store = store;
+    this.workers = workers;
+    this.verifier = verifier;
+  }
+
+  public Future<List<StoredRecord>> find(AuditQuery query) {
+    return workers.executeBlocking(() -> store.find(query), false);
+  }
+
+  public Future<List<SummaryRow>> summarize(SummaryQuery query) {
+    return workers.executeBlocking(() -> store.summarize(query), false);
+  }
+
+  /** Runs the export on a worker; {@code sink} is called there and may block for backpressure. */
+  public Future<Long> export(AuditQuery query, AuditStore.RecordSink sink) {
+    return workers.executeBlocking(() -> store.export(query, sink), false);
+  }
+
+  public Future<ChainHead> head() {
+    return workers.executeBlocking(store::head, false);
+  }
+
+  /** Recomputes the whole kept chain and checks every checkpoint against it. */
+  public Future<VerificationReport> verify() {
+    return workers.executeBlocking(() -> store.scan(verifier::verify), false);
+  }
+}
