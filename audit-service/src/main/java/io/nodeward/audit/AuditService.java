@@ -3,31 +3,36 @@ package io.nodeward.audit;
 import io.nodeward.audit.api.AuditApi;
 import io.nodeward.audit.app.AuditStore;
 import io.nodeward.audit.app.CheckpointPublication;
+import io.nodeward.audit.app.Checkpointing;
+import io.nodeward.audit.app.Retention;
+import io.nodeward.audit.app.TrailIngest;
 import io.nodeward.audit.app.TrailQueries;
 import io.nodeward.audit.app.TrailWriter;
 import io.nodeward.audit.config.AuditConfig;
 import io.nodeward.audit.domain.ChainVerifier;
 import io.nodeward.audit.domain.CheckpointSigner;
 import io.nodeward.audit.domain.CursorCodec;
-import io.nodeward.audit.app.TrailIngest;
-import io.nodeward.audit.app.Checkpointing;
 import io.nodeward.audit.kafka.IngestVerticle;
+import io.nodeward.audit.kafka.KafkaCheckpointPublication;
 import io.nodeward.audit.store.CheckpointKeyFile;
 import io.nodeward.audit.store.JdbcAuditStore;
-import io.nodeward.audit.kafka.KafkaCheckpointPublication;
-import io.nodeward.audit.app.Retention;
 import io.nodeward.events.EventCodec;
 import io.nodeward.events.Topics;
+import io.nodeward.kit.app.Lifecycle;
 import io.nodeward.kit.auth.CognitoAuthHandler;
 import io.nodeward.kit.auth.CognitoTokenVerifier;
+import io.nodeward.kit.health.Check;
+import io.nodeward.kit.health.HealthChecks;
 import io.nodeward.kit.kafka.ConsumerSpec;
 import io.nodeward.kit.kafka.EventConsumer;
 import io.nodeward.kit.kafka.EventPublisher;
+import io.nodeward.kit.metrics.ServiceMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -43,38 +48,33 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The audit service, wired: Kafka ingest into the hash-chained store, signed checkpoints, retention, and the
- * query API. The one class that constructs adapters.
+ * query API. The one class that constructs adapters. Its parts start in order and stop in reverse through one
+ * {@link Lifecycle}: ingest stops first, then the final checkpoint is taken, then the rest closes.
  */
 public final class AuditService {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditService.class);
   private static final int DATABASE_WORKERS = 4;
 
+  private final Vertx vertx;
   private final AuditConfig config;
-  private final JdbcAuditStore store;
-  private final WorkerExecutor workers;
-  private final CheckpointPublication publication;
-  private final Checkpointing checkpoints;
-  private final TrailWriter writer;
-  private final CognitoTokenVerifier tokens;
   private final Clock clock;
-  private Retention retention;
+  private final Lifecycle lifecycle;
+  private final EventCodec codec = new EventCodec();
   private final List<EventConsumer> consumers = new CopyOnWriteArrayList<>();
-  private final List<String> deploymentIds = new CopyOnWriteArrayList<>();
-  private Vertx vertx;
+  private JdbcAuditStore store;
+  private KeyPair key;
+  private WorkerExecutor workers;
+  private TrailWriter writer;
+  private Checkpointing checkpoints;
   private TrailIngest ingest;
   private HttpServer server;
 
-  private AuditService(AuditConfig config, JdbcAuditStore store, WorkerExecutor workers, CheckpointPublication publication,
-      Checkpointing checkpoints, TrailWriter writer, CognitoTokenVerifier tokens, Clock clock) {
+  private AuditService(Vertx vertx, AuditConfig config, Clock clock) {
+    this.vertx = vertx;
     this.config = config;
-    this.store = store;
-    this.workers = workers;
-    this.publication = publication;
-    this.checkpoints = checkpoints;
-    this.writer = writer;
-    this.tokens = tokens;
     this.clock = clock;
+    this.lifecycle = Lifecycle.create(vertx, "audit");
   }
 
   public static Future<AuditService> start(Vertx vertx, AuditConfig config) {
@@ -82,58 +82,74 @@ public final class AuditService {
   }
 
   public static Future<AuditService> start(Vertx vertx, AuditConfig config, Clock clock) {
-    return vertx.executeBlocking(() -> openStore(config), false).compose(opened -> {
-      WorkerExecutor workers = vertx.createSharedWorkerExecutor("nodeward-audit-db", DATABASE_WORKERS);
-      EventCodec codec = new EventCodec();
-      EventPublisher publisher = EventPublisher.create(vertx, config.kafka().withClientId("nodeward-audit-checkpoints"),
-          AuditConfig.SOURCE, codec, clock);
-      CheckpointPublication publication = new KafkaCheckpointPublication(publisher, clock);
-      TrailWriter writer = new TrailWriter(opened.store, clock);
-      Checkpointing checkpoints = new Checkpointing(vertx, writer, workers, new CheckpointSigner(opened.key), publication, clock);
-      CognitoTokenVerifier tokens = CognitoTokenVerifier.create(vertx, config.cognito());
-      AuditService service = new AuditService(config, opened.store, workers, publication, checkpoints, writer, tokens, clock);
-      return service.begin(vertx, opened.key, codec)
-          .recover(e -> service.close().transform(x -> Future.failedFuture(e)));
-    });
+    AuditService service = new AuditService(vertx, config, clock);
+    return service.lifecycle.run(service::begin);
   }
 
-  private record Opened(JdbcAuditStore store, KeyPair key) {
-  }
-
-  private static Opened openStore(AuditConfig config) {
-    KeyPair key = CheckpointKeyFile.loadOrCreate(config.keyDir());
-    JdbcAuditStore store = JdbcAuditStore.open(config.jdbcUrl());
-    try {
-      store.migrate();
-    } catch (RuntimeException e) {
-      store.close();
-      throw e;
-    }
-    return new Opened(store, key);
-  }
-
-  private Future<AuditService> begin(Vertx vertx, KeyPair key, EventCodec codec) {
-    this.vertx = vertx;
-    ingest = new TrailIngest(writer, workers, codec);
-    TrailQueries queries = new TrailQueries(store, workers, ChainVerifier.create(key.getPublic(), codec));
-    var router = AuditApi.router(vertx, queries, CognitoAuthHandler.create(tokens), new CursorCodec(cursorKey(key)),
-        this::ingestStatus, clock);
-    ConsumerSpec spec = ConsumerSpec.group(config.consumerGroup(), Topics.NODES, Topics.CERTIFICATES, Topics.DECISIONS)
-        .withMaxPollRecords(config.batchSize());
-    return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host())
-        .compose(http -> {
-          server = http;
-          return startConsumers(vertx, spec, codec, config.consumers());
+  private Future<AuditService> begin() {
+    return lifecycle.start("store", () -> vertx.executeBlocking(this::openStore, false),
+            opened -> Lifecycle.blocking(vertx, "audit-store", opened::close))
+        .compose(opened -> {
+          store = opened;
+          workers = lifecycle.add("database workers", vertx.createSharedWorkerExecutor("nodeward-audit-db", DATABASE_WORKERS),
+              WorkerExecutor::close);
+          writer = new TrailWriter(store, clock);
+          EventPublisher publisher = EventPublisher.create(vertx, config.kafka().withClientId("nodeward-audit-checkpoints"),
+              config.source(), codec, clock);
+          CheckpointPublication publication = lifecycle.add("checkpoint publisher",
+              new KafkaCheckpointPublication(publisher, clock), CheckpointPublication::close);
+          checkpoints = new Checkpointing(vertx, writer, workers, new CheckpointSigner(key), publication, clock);
+          ingest = new TrailIngest(writer, workers, codec);
+          CognitoTokenVerifier tokens = lifecycle.add("token verifier", CognitoTokenVerifier.create(vertx, config.cognito()),
+              CognitoTokenVerifier::close);
+          ServiceMetrics metrics = lifecycle.add("metrics", ServiceMetrics.create(AuditConfig.SERVICE), m -> {
+            m.close();
+            return Future.succeededFuture();
+          });
+          return lifecycle.start("http server", () -> listen(tokens, metrics), HttpServer::close);
+        })
+        .compose(listening -> {
+          server = listening;
+          lifecycle.add("checkpointing", Duration.ofSeconds(1), checkpoints.start(config.checkpointInterval()),
+              c -> c.stop().<Void>mapEmpty().onFailure(e -> LOG.warn("final checkpoint failed: {}", e.getMessage())));
+          if (!config.keepsForever()) {
+            Duration every = Duration.ofMillis(Math.min(config.checkpointInterval().toMillis() * 10, Duration.ofHours(1).toMillis()));
+            lifecycle.add("retention", new Retention(vertx, writer, workers, config.retention(), clock).start(every), r -> {
+              r.stop();
+              return Future.succeededFuture();
+            });
+          }
+          return startConsumers();
         })
         .map(started -> {
-          checkpoints.start(config.checkpointInterval());
-          if (!config.keepsForever()) {
-            retention = new Retention(vertx, writer, workers, config.retention(), clock)
-                .start(Duration.ofMillis(Math.min(config.checkpointInterval().toMillis() * 10, Duration.ofHours(1).toMillis())));
-          }
           LOG.info("audit service listening on {}:{}, store {}", config.host(), server.actualPort(), config.store());
           return this;
         });
+  }
+
+  private JdbcAuditStore openStore() {
+    key = CheckpointKeyFile.loadOrCreate(config.keyDir());
+    JdbcAuditStore opened = JdbcAuditStore.open(config.jdbcUrl());
+    try {
+      opened.migrate();
+    } catch (RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+    return opened;
+  }
+
+  private Future<HttpServer> listen(CognitoTokenVerifier tokens, ServiceMetrics metrics) {
+    TrailQueries queries = new TrailQueries(store, workers, ChainVerifier.create(key.getPublic(), codec));
+    Router router = AuditApi.router(vertx, queries, CognitoAuthHandler.create(tokens), new CursorCodec(cursorKey(key)), clock);
+    HealthChecks.create(vertx, AuditConfig.SERVICE)
+        .checkAsync("store", () -> queries.head()
+            .map(head -> Check.up(new JsonObject().put("headSequence", head.sequence())))
+            .otherwise(e -> Check.down("the database cannot be read")))
+        .check("ingest", this::ingestCheck)
+        .mount(router);
+    metrics.mount(vertx, router);
+    return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host());
   }
 
   /**
@@ -141,16 +157,16 @@ public final class AuditService {
    * is being decoded and validated. The single writer connection and the trail lock keep the appends in order.
    * Started together so they join the group in one rebalance instead of one rebalance each.
    */
-  private Future<Void> startConsumers(Vertx vertx, ConsumerSpec spec, EventCodec codec, int count) {
+  private Future<Void> startConsumers() {
+    ConsumerSpec spec = ConsumerSpec.group(config.consumerGroup(), Topics.NODES, Topics.CERTIFICATES, Topics.DECISIONS)
+        .withMaxPollRecords(config.batchSize());
     List<Future<String>> deployments = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
+    for (int i = 0; i < config.consumers(); i++) {
       IngestVerticle verticle = new IngestVerticle(config.kafka().withClientId("nodeward-audit-" + i), spec, ingest, codec);
-      deployments.add(vertx.deployVerticle(verticle).onSuccess(id -> {
-        deploymentIds.add(id);
-        consumers.add(verticle.consumer());
-      }));
+      deployments.add(vertx.deployVerticle(verticle).onSuccess(id -> consumers.add(verticle.consumer())));
     }
-    return Future.all(deployments).mapEmpty();
+    return lifecycle.start("consumers", Duration.ofMillis(1500), () -> Future.all(deployments).map(all -> all.<String>list()),
+        ids -> Future.all(ids.stream().map(vertx::undeploy).toList()).mapEmpty()).mapEmpty();
   }
 
   /** Cursor MAC key derived from the checkpoint key: instances sharing that key accept each other's cursors. */
@@ -164,18 +180,18 @@ public final class AuditService {
     }
   }
 
-  private JsonObject ingestStatus() {
+  private Check ingestCheck() {
     JsonObject status = new JsonObject()
-        .put("stored", ingest == null ? 0 : ingest.stored())
-        .put("duplicatesSkipped", ingest == null ? 0 : ingest.duplicates());
-    status.put("appliedEvents", consumers.stream().mapToLong(EventConsumer::appliedEvents).sum())
+        .put("stored", ingest.stored())
+        .put("duplicatesSkipped", ingest.duplicates())
+        .put("appliedEvents", consumers.stream().mapToLong(EventConsumer::appliedEvents).sum())
         .put("deadLettered", deadLettered())
         .put("failedBatches", consumers.stream().mapToLong(EventConsumer::failedBatches).sum())
         .put("failing", consumers.stream().anyMatch(c -> c.lastError() != null));
     if (checkpoints.latest() != null) {
       status.put("lastCheckpointSequence", checkpoints.latest().sequence());
     }
-    return status;
+    return Check.up(status);
   }
 
   public int port() {
@@ -209,24 +225,8 @@ public final class AuditService {
     return checkpoints;
   }
 
-  /** Stops ingest, publishes a final checkpoint, then closes the server, Kafka clients and the database. */
+  /** Stops ingest, takes the final checkpoint, then closes the server, Kafka clients and the database. */
   public Future<Void> close() {
-    if (retention != null) {
-      retention.stop();
-    }
-    Future<Void> stopConsumer = vertx == null ? Future.succeededFuture()
-        : Future.all(deploymentIds.stream().map(id -> vertx.undeploy(id)).toList()).mapEmpty();
-    return stopConsumer
-        .transform(x -> checkpoints.stop().<Void>mapEmpty()
-            .onFailure(e -> LOG.warn("final checkpoint failed: {}", e.getMessage())))
-        .transform(x -> server == null ? Future.<Void>succeededFuture() : server.close())
-        .transform(x -> publication.close())
-        .transform(x -> tokens.close())
-        .transform(x -> workers.close())
-        .transform(x -> {
-          store.close();
-          return Future.<Void>succeededFuture();
-        })
-        .recover(e -> Future.succeededFuture());
+    return lifecycle.stop();
   }
 }

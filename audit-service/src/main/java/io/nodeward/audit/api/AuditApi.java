@@ -5,10 +5,8 @@ import io.nodeward.audit.app.TrailQueries;
 import io.nodeward.kit.auth.CognitoAuthHandler;
 import io.nodeward.kit.http.ProblemHandler;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
-import java.util.function.Supplier;
 
 /** The audit service's HTTP routes; everything under /v1/audit needs a Cognito token. */
 public final class AuditApi {
@@ -17,9 +15,8 @@ public final class AuditApi {
   }
 
   public static Router router(Vertx vertx, TrailQueries queries, CognitoAuthHandler auth, CursorCodec cursors,
-      Supplier<JsonObject> ingestStatus, Clock clock) {
+      Clock clock) {
     Router router = Router.router(vertx);
-    router.get("/health").handler(new HealthHandler(queries, ingestStatus));
     router.route("/v1/audit/*").handler(auth);
     router.get("/v1/audit/events").handler(new EventsHandler(queries, cursors));
     router.get("/v1/audit/summary").handler(new SummaryHandler(queries, clock));

@@ -5,6 +5,7 @@ import io.nodeward.audit.domain.CursorCodec;
 import io.nodeward.audit.domain.StoredRecord;
 import io.nodeward.audit.app.TrailQueries;
 import io.nodeward.kit.auth.CognitoAuthHandler;
+import io.nodeward.kit.http.Responses;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,7 +28,7 @@ final class EventsHandler implements Handler<RoutingContext> {
     AuditQuery query = Access.scope(CognitoAuthHandler.principal(ctx),
         Requests.parse(() -> AuditQuery.parse(Requests.params(ctx), cursors)));
     queries.find(query)
-        .onSuccess(records -> ctx.json(page(query, records)))
+        .onSuccess(records -> Responses.json(ctx, 200, page(query, records)))
         .onFailure(ctx::fail);
   }
 

@@ -5,6 +5,7 @@ import io.nodeward.audit.domain.ExportFormat;
 import io.nodeward.audit.domain.StoredRecord;
 import io.nodeward.audit.app.TrailQueries;
 import io.nodeward.kit.auth.CognitoAuthHandler;
+import io.nodeward.kit.http.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -39,11 +40,10 @@ final class ExportHandler implements Handler<RoutingContext> {
     ExportFormat format = Requests.parse(() -> ExportFormat.parse(ctx.queryParams().get("format")));
     AuditQuery query = Access.scope(CognitoAuthHandler.principal(ctx),
         Requests.parse(() -> AuditQuery.parseExport(Requests.params(ctx))));
-    HttpServerResponse response = ctx.response()
+    HttpServerResponse response = Responses.noStore(ctx.response())
         .setChunked(true)
         .putHeader(HttpHeaders.CONTENT_TYPE, format.mediaType())
-        .putHeader("Content-Disposition", "attachment; filename=\"nodeward-audit." + format.extension() + "\"")
-        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        .putHeader("Content-Disposition", "attachment; filename=\"nodeward-audit." + format.extension() + "\"");
     Stream stream = new Stream(response, format);
     response.closeHandler(v -> stream.gone.set(true));
     queries.export(query, stream::accept)

@@ -3,6 +3,7 @@ package io.nodeward.audit.api;
 import io.nodeward.audit.domain.SummaryQuery;
 import io.nodeward.audit.app.TrailQueries;
 import io.nodeward.kit.auth.CognitoAuthHandler;
+import io.nodeward.kit.http.Responses;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,7 +28,7 @@ final class SummaryHandler implements Handler<RoutingContext> {
     queries.summarize(query).onSuccess(rows -> {
       JsonArray buckets = new JsonArray();
       rows.forEach(row -> buckets.add(RecordJson.summary(row)));
-      ctx.json(new JsonObject()
+      Responses.json(ctx, 200, new JsonObject()
           .put("groupBy", query.groupBy().name().toLowerCase())
           .put("bucket", query.bucket().name().toLowerCase())
           .put("from", query.from().toString())

@@ -2,6 +2,7 @@ package io.nodeward.audit.api;
 
 import io.nodeward.audit.app.TrailQueries;
 import io.nodeward.kit.auth.CognitoAuthHandler;
+import io.nodeward.kit.http.Responses;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -18,7 +19,7 @@ final class VerifyHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     Access.requireAuditor(CognitoAuthHandler.principal(ctx));
     queries.verify()
-        .onSuccess(report -> ctx.json(RecordJson.verification(report)))
+        .onSuccess(report -> Responses.json(ctx, 200, RecordJson.verification(report)))
         .onFailure(ctx::fail);
   }
 }

@@ -1,5 +1,6 @@
 package io.nodeward.audit.config;
 
+import io.nodeward.events.EventSource;
 import io.nodeward.kit.auth.CognitoConfig;
 import io.nodeward.kit.config.ConfigException;
 import io.nodeward.kit.config.Env;
@@ -22,6 +23,7 @@ import java.util.Objects;
  *   <li>NODEWARD_AUDIT_BATCH_SIZE (2000): most events appended in one transaction</li>
  *   <li>NODEWARD_AUDIT_CONSUMER_GROUP (nodeward-audit): one group per independent trail</li>
  *   <li>NODEWARD_AUDIT_CONSUMERS (2): consumers in this instance, so decoding overlaps the database writes</li>
+ *   <li>NODEWARD_AUDIT_INSTANCE_ID (the host name): this instance in the source of the events it publishes</li>
  *   <li>NODEWARD_KAFKA_* (see KafkaSettings), NODEWARD_COGNITO_* (see CognitoConfig)</li>
  * </ul>
  */
@@ -37,10 +39,11 @@ public record AuditConfig(
     Duration retention,
     int batchSize,
     String consumerGroup,
-    int consumers) {
+    int consumers,
+    String instanceId) {
 
   public static final String DEFAULT_CONSUMER_GROUP = "nodeward-audit";
-  public static final String SOURCE = "/nodeward/audit";
+  public static final String SERVICE = "audit";
 
   public enum StoreKind { SQLITE, POSTGRES }
 
@@ -52,6 +55,11 @@ public record AuditConfig(
     Objects.requireNonNull(kafka, "kafka");
     Objects.requireNonNull(cognito, "cognito");
     Objects.requireNonNull(consumerGroup, "consumerGroup");
+    try {
+      EventSource.of(SERVICE, instanceId);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("NODEWARD_AUDIT_INSTANCE_ID", "must be 1 to 128 of letters, digits, '.', '_', '@', '-'");
+    }
     if (consumers < 1) {
       throw new ConfigException("NODEWARD_AUDIT_CONSUMERS", "must be at least 1");
     }
@@ -90,7 +98,8 @@ public record AuditConfig(
         retention(env),
         env.integer("NODEWARD_AUDIT_BATCH_SIZE", 2000, 1, 50_000),
         env.string("NODEWARD_AUDIT_CONSUMER_GROUP", DEFAULT_CONSUMER_GROUP),
-        env.integer("NODEWARD_AUDIT_CONSUMERS", 2, 1, 16));
+        env.integer("NODEWARD_AUDIT_CONSUMERS", 2, 1, 16),
+        env.string("NODEWARD_AUDIT_INSTANCE_ID", EventSource.defaultInstanceId()));
   }
 
   /** Defaults for a given data directory, database, broker and user pool (tests, the one-process stack): port 0. */
@@ -113,6 +122,7 @@ public record AuditConfig(
     b.batchSize = 2000;
     b.consumerGroup = DEFAULT_CONSUMER_GROUP;
     b.consumers = 2;
+    b.instanceId = EventSource.defaultInstanceId();
     return b;
   }
 
@@ -126,6 +136,11 @@ public record AuditConfig(
       return Duration.ZERO;
     }
     return env.duration("NODEWARD_AUDIT_RETENTION", Duration.ZERO);
+  }
+
+  /** The {@code source} of the events this instance publishes: {@code /nodeward/audit/<instanceId>}. */
+  public String source() {
+    return EventSource.of(SERVICE, instanceId).toString();
   }
 
   public boolean keepsForever() {
@@ -152,6 +167,7 @@ public record AuditConfig(
     b.batchSize = batchSize;
     b.consumerGroup = consumerGroup;
     b.consumers = consumers;
+    b.instanceId = instanceId;
     return b;
   }
 
@@ -169,6 +185,7 @@ public record AuditConfig(
     private int batchSize;
     private String consumerGroup;
     private int consumers;
+    private String instanceId;
 
     private Builder() {
     }
@@ -210,7 +227,7 @@ public record AuditConfig(
 
     public AuditConfig build() {
       return new AuditConfig(host, port, store, jdbcUrl, dataDir, kafka, cognito, checkpointInterval, retention,
-          batchSize, consumerGroup, consumers);
+          batchSize, consumerGroup, consumers, instanceId);
     }
   }
 
@@ -220,7 +237,7 @@ public record AuditConfig(
     return "AuditConfig[" + host + ":" + port + ", store=" + store + ", jdbcUrl=" + redacted(jdbcUrl)
         + ", dataDir=" + dataDir + ", kafka=" + kafka.bootstrapServers() + ", cognito=" + cognito.issuer()
         + ", checkpointInterval=" + checkpointInterval + ", retention=" + retention + ", batchSize=" + batchSize
-        + ", consumerGroup=" + consumerGroup + ", consumers=" + consumers + "]";
+        + ", consumerGroup=" + consumerGroup + ", consumers=" + consumers + ", instanceId=" + instanceId + "]";
   }
 
   static String redacted(String url) {

@@ -103,7 +103,7 @@ class AuditApiTest {
     workers = vertx.createSharedWorkerExecutor("audit-api-test", 2);
     TrailQueries queries = new TrailQueries(store, workers, ChainVerifier.create(KEY.getPublic(), codec));
     var router = AuditApi.router(vertx, queries, CognitoAuthHandler.create(verifier), new CursorCodec(new byte[32]),
-        JsonObject::new, Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+        Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
     server = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     client = WebClient.create(vertx);
   }
@@ -311,7 +311,7 @@ class AuditApiTest {
       }
       TrailQueries copyQueries = new TrailQueries(copy, workers, ChainVerifier.create(KEY.getPublic(), new EventCodec()));
       var router = AuditApi.router(vertx, copyQueries, CognitoAuthHandler.create(verifier), new CursorCodec(new byte[32]),
-          JsonObject::new, Clock.systemUTC());
+          Clock.systemUTC());
       HttpServer copyServer = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
       try {
         JsonObject report = Await.result(client.get(copyServer.actualPort(), "127.0.0.1", "/v1/audit/verify")

@@ -67,7 +67,7 @@ class ExportBackpressureTest {
     WorkerExecutor workers = vertx.createSharedWorkerExecutor("export-test", 2);
     TrailQueries queries = new TrailQueries(counting, workers, ChainVerifier.create(CheckpointKeys.generate().getPublic(), codec));
     var router = AuditApi.router(vertx, queries, CognitoAuthHandler.create(verifier), new CursorCodec(new byte[32]),
-        JsonObject::new, Clock.systemUTC());
+        Clock.systemUTC());
     // Fixed small socket buffers (no kernel autotuning), so "the client stopped reading" shows within a few
     // hundred kilobytes instead of after the many megabytes loopback buffers can grow to.
     HttpServer server = Await.result(vertx.createHttpServer(new HttpServerOptions().setSendBufferSize(64 * 1024))

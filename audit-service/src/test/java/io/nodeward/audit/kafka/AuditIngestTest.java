@@ -206,10 +206,11 @@ class AuditIngestTest {
     Await.until("the poison record is counted", () -> service.deadLettered() >= 1);
 
     JsonObject health = Await.result(vertx.createHttpClient()
-        .request(HttpMethod.GET, service.port(), "127.0.0.1", "/health")
+        .request(HttpMethod.GET, service.port(), "127.0.0.1", "/health/ready")
         .compose(r -> r.send()).compose(r -> r.body())).toJsonObject();
     assertEquals("UP", health.getString("status"));
-    assertTrue(health.getJsonObject("ingest").getLong("deadLettered") >= 1, health.encode());
+    assertEquals("audit", health.getString("service"));
+    assertTrue(health.getJsonObject("checks").getJsonObject("ingest").getLong("deadLettered") >= 1, health.encode());
 
     assertTrue(deadLetterKeys().contains(poisonKey), "the poison record is on the dead-letter topic");
   }
