@@ -162,6 +162,34 @@ class NodewardAuthorizerHandlerTest {
   }
 
   @Test
+  void anAnswerTooLongToBeAPolicyIsADeny() {
+    server.answer(200, allow(SampleEvents.arn("node-1")).replace("\"d-1\"", "\"" + "x".repeat(100_000) + "\""));
+    Policy policy = lambda.invoke(SampleEvents.rest("node-1", USER.certPem()));
+    assertEquals("Deny", policy.effect());
+    assertEquals("MALFORMED_ANSWER", policy.context("reason"));
+  }
+
+  /**
+   * A kept-alive connection that dies under the request (the authorizer dropped it while the Lambda was frozen)
+   * is tried once more on a new connection instead of becoming a false Deny.
+   */
+  @Test
+  void aConnectionDroppedUnderTheRequestIsRetriedOnceOnANewOne() {
+    assertEquals("Allow", lambda.invoke(SampleEvents.rest("node-1", USER.certPem())).effect());
+    int before = server.bodies().size();
+    server.dropNext();
+    Policy policy = lambda.invoke(SampleEvents.rest("node-1", USER.certPem()));
+    assertEquals("Allow", policy.effect(), String.valueOf(policy.json()));
+    assertEquals(before + 2, server.bodies().size());
+
+    server.dropNext();
+    server.dropNext();
+    Policy twice = lambda.invoke(SampleEvents.rest("node-1", USER.certPem()));
+    assertEquals("Deny", twice.effect());
+    assertEquals("AUTHORIZER_UNREACHABLE", twice.context("reason"));
+  }
+
+  @Test
   void anEventWithoutAnExecuteApiArnIsDeniedForEverythingWithoutAsking() {
     int before = server.bodies().size();
     Policy policy = lambda.invoke("{\"type\":\"REQUEST\",\"methodArn\":\"arn:aws:s3:::bucket/key\"}");

@@ -41,6 +41,9 @@ public final class AuthorizeClient {
     }
   }
 
+  /** /authorize's policies are well under 1 KiB; anything this long is not one. */
+  static final int MAX_ANSWER_BYTES = 64 * 1024;
+
   private final HttpClient http;
   private final URI uri;
   private final Duration timeout;
@@ -96,7 +99,7 @@ public final class AuthorizeClient {
         .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(event))
         .build();
-    CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request, LimitedBody.handler(MAX_ANSWER_BYTES));
     try {
       HttpResponse<byte[]> response = call.get(remaining, TimeUnit.NANOSECONDS);
       return new Answer(response.statusCode(), response.body());
@@ -109,6 +112,11 @@ public final class AuthorizeClient {
       throw new CallFailed(FailureReason.LAMBDA_ERROR, "interrupted");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      for (Throwable c = cause; c != null; c = c.getCause()) {
+        if (c instanceof LimitedBody.TooLarge) {
+          throw new CallFailed(FailureReason.MALFORMED_ANSWER, c.getMessage());
+        }
+      }
       if (cause instanceof HttpTimeoutException) {
         throw new CallFailed(FailureReason.AUTHORIZER_TIMEOUT, "no answer within " + timeout.toMillis() + " ms");
       }

@@ -29,14 +29,22 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class ScriptedAuthorizeServer implements AutoCloseable {
 
+  static {
+    // The JDK's server writes headers and body separately; without TCP_NODELAY the client's delayed ACK adds
+    // ~40 ms to every kept-alive answer (Vert.x, the real authorizer, sets it by default).
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private final HttpsServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private volatile CountDownLatch released = new CountDownLatch(1);
   private final List<String> bodies = new CopyOnWriteArrayList<>();
   private final List<String> clientUris = new CopyOnWriteArrayList<>();
+  private final java.util.Set<Integer> clientPorts = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile int status = 200;
   private volatile String answer = "{}";
   private volatile boolean hang;
+  private final java.util.concurrent.atomic.AtomicInteger drops = new java.util.concurrent.atomic.AtomicInteger();
 
   private ScriptedAuthorizeServer(HttpsServer server) {
     this.server = server;
@@ -44,9 +52,15 @@ public final class ScriptedAuthorizeServer implements AutoCloseable {
 
   /** Requires a client certificate chaining to {@code clientCa}; presents {@code serverCertificate}. */
   public static ScriptedAuthorizeServer start(TestCa.Issued serverCertificate, TestCa serverCa, TestCa clientCa) {
+    return start(0, serverCertificate, serverCa, clientCa);
+  }
+
+  /** On a given port (a restart on the port of a stopped one). */
+  public static ScriptedAuthorizeServer start(int port, TestCa.Issued serverCertificate, TestCa serverCa,
+      TestCa clientCa) {
     try {
       SSLContext context = context(serverCertificate, serverCa, clientCa);
-      HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", port), 0);
       https.setHttpsConfigurator(new HttpsConfigurator(context) {
         @Override
         public void configure(HttpsParameters params) {
@@ -86,8 +100,19 @@ public final class ScriptedAuthorizeServer implements AutoCloseable {
     released.countDown();
   }
 
+  /** Close the connection of the next request without an answer: what a kept-alive connection the server has
+   * dropped looks like to a client that reuses it. */
+  public void dropNext() {
+    drops.incrementAndGet();
+  }
+
   public List<String> bodies() {
     return bodies;
+  }
+
+  /** How many client connections (distinct source ports) have sent a request. */
+  public int connections() {
+    return clientPorts.size();
   }
 
   /** The URI SAN of each client certificate presented, in order. */
@@ -97,8 +122,13 @@ public final class ScriptedAuthorizeServer implements AutoCloseable {
 
   private void handle(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
     bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    clientPorts.add(exchange.getRemoteAddress().getPort());
     Certificate[] peer = ((HttpsExchange) exchange).getSSLSession().getPeerCertificates();
     clientUris.add(uriSan((X509Certificate) peer[0]));
+    if (drops.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      exchange.close();
+      return;
+    }
     if (hang) {
       try {
         CountDownLatch latch = released;
