@@ -29,11 +29,11 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowTyp
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 
 /**
- * One running stack as a client sees it: started in this JVM exactly as StackMain starts it (every port 0, state
+ * One running stack as a client sees it (public for the CLI's process tests in {@code io.nodeward.stack.cli}): started in this JVM exactly as StackMain starts it (every port 0, state
  * under a given directory), then driven only through its public interfaces: the Cognito JSON protocol through the
  * AWS SDK, the issuer's and audit service's HTTP APIs, and the mTLS gateway ({@link GatewayClient}).
  */
-final class StackHarness implements AutoCloseable {
+public final class StackHarness implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(StackHarness.class);
   static final String CLIENT_ID = "nodeward-cli";
@@ -41,7 +41,7 @@ final class StackHarness implements AutoCloseable {
   static final Duration CALL_BOUND = Duration.ofSeconds(60);
 
   /** A signed-in user: the access token the services accept and the Cognito {@code sub} that is the user id. */
-  record Session(String username, String accessToken, String userId, String refreshToken) {
+  public record Session(String username, String accessToken, String userId, String refreshToken) {
     @Override
     public String toString() {
       return "Session[" + username + "]";
@@ -61,7 +61,7 @@ final class StackHarness implements AutoCloseable {
   }
 
   final Vertx vertx;
-  final NodewardStack stack;
+  public final NodewardStack stack;
   final Duration startup;
   private final WebClient web;
   private final CognitoIdentityProviderClient cognito;
@@ -81,7 +81,7 @@ final class StackHarness implements AutoCloseable {
   }
 
   /** The environment a test stack runs with: every port free, state under {@code dataDir}. */
-  static Map<String, String> testEnv(Path dataDir) {
+  public static Map<String, String> testEnv(Path dataDir) {
     Map<String, String> env = new HashMap<>();
     env.put("NODEWARD_DATA_DIR", dataDir.toString());
     for (String port : List.of("NODEWARD_ISSUER_PORT", "NODEWARD_ISSUER_MTLS_PORT", "NODEWARD_AUDIT_PORT", "NODEWARD_AUTHORIZER_GATEWAY_PORT",
@@ -97,7 +97,7 @@ final class StackHarness implements AutoCloseable {
   }
 
   /** Starts a stack on its own Vert.x, as a fresh process would; logs how long it took (never asserted). */
-  static StackHarness start(Map<String, String> env) {
+  public static StackHarness start(Map<String, String> env) {
     Vertx vertx = Vertx.vertx();
     long began = System.nanoTime();
     NodewardStack stack;
@@ -129,7 +129,7 @@ final class StackHarness implements AutoCloseable {
 
   // --- sign-in through the AWS SDK, exactly as a Cognito client does ---------------------------------------
 
-  Session signIn(DevUsers.Credentials user) {
+  public Session signIn(DevUsers.Credentials user) {
     AuthenticationResultType result = cognito.initiateAuth(r -> r
         .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
         .clientId(CLIENT_ID)
@@ -207,7 +207,7 @@ final class StackHarness implements AutoCloseable {
   }
 
   /** Every record matching {@code query} (a query string without limit/cursor), oldest first, all pages walked. */
-  List<JsonObject> auditEvents(Session session, String query) {
+  public List<JsonObject> auditEvents(Session session, String query) {
     List<JsonObject> all = new ArrayList<>();
     String cursor = null;
     do {

@@ -43,7 +43,7 @@ public final class CertListCommand extends BaseCommand {
     ArrayNode certificates = Pages.all(cli().issuer(), "/v1/certificates", () -> Query.of()
         .add("nodeId", node).add("status", status)
         .add("expiringWithin", expiringWithin == null ? null : expiringWithin.toString())
-        .add("userId", user), "certificates", 500, limit);
+        .add("userId", user), "certificates", limit);
     output().result(Json.object().set("certificates", certificates), () -> table(certificates));
   }
 

@@ -17,7 +17,7 @@ public final class NodeListCommand extends BaseCommand {
 
   @Override
   protected void execute() {
-    ArrayNode nodes = Pages.all(cli().issuer(), "/v1/nodes", () -> Query.of().add("ownerUserId", owner), "nodes", 500,
+    ArrayNode nodes = Pages.all(cli().issuer(), "/v1/nodes", () -> Query.of().add("ownerUserId", owner), "nodes",
         Integer.MAX_VALUE);
     output().result(Json.object().set("nodes", nodes), () -> {
       if (nodes.isEmpty()) {

@@ -13,11 +13,12 @@ final class Pages {
   private Pages() {
   }
 
-  static ArrayNode all(Api api, String path, Supplier<Query> filters, String itemsField, int pageSize, int max) {
+  /** The server's own page size: a route that pages without {@code limit} and one that does not page both work. */
+  static ArrayNode all(Api api, String path, Supplier<Query> filters, String itemsField, int max) {
     ArrayNode all = Json.MAPPER.createArrayNode();
     String cursor = null;
     do {
-      JsonNode page = api.get(path + filters.get().add("limit", pageSize).add("cursor", cursor));
+      JsonNode page = api.get(path + filters.get().add("cursor", cursor));
       for (JsonNode item : page.path(itemsField)) {
         if (all.size() >= max) {
           return all;
