@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * reaching the gateway). The bound only turns a hang into a failure with a message naming what never happened
  * and the last thing seen; the tests never assert how long anything took.
  */
-final class Poll {
+public final class Poll {
 
   static final Duration DEFAULT_BOUND = Duration.ofSeconds(30);
   private static final long PAUSE_MILLIS = 20;
@@ -17,11 +17,11 @@ final class Poll {
   private Poll() {
   }
 
-  static <T> T until(String what, Supplier<T> probe, Predicate<T> done) {
+  public static <T> T until(String what, Supplier<T> probe, Predicate<T> done) {
     return until(what, DEFAULT_BOUND, probe, done);
   }
 
-  static <T> T until(String what, Duration bound, Supplier<T> probe, Predicate<T> done) {
+  public static <T> T until(String what, Duration bound, Supplier<T> probe, Predicate<T> done) {
     long deadline = System.nanoTime() + bound.toNanos();
     T last;
     int attempts = 0;

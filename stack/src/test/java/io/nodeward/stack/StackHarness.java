@@ -60,7 +60,7 @@ public final class StackHarness implements AutoCloseable {
     }
   }
 
-  final Vertx vertx;
+  public final Vertx vertx;
   public final NodewardStack stack;
   final Duration startup;
   private final WebClient web;

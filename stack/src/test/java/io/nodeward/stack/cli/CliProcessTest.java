@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodeward.identity.DevUsers;
 import io.nodeward.stack.DemoNode;
+import io.nodeward.stack.Poll;
 import io.nodeward.stack.StackHarness;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,7 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CliProcessTest {
 
   private static final String NODE = DemoNode.NODE_ID;
+  /** Renewals come every 20 s here; this only turns a daemon that stopped renewing into a failure. */
+  private static final Duration RENEWAL_BOUND = Duration.ofSeconds(120);
 
   @TempDir
   static Path dir;
@@ -46,10 +51,14 @@ class CliProcessTest {
   static Nodeward bob;
   static String serial;
   static String aliceId;
+  static Map<String, String> env;
+  static Nodeward.Running daemon;
+  static final List<String> renewedSerials = new java.util.ArrayList<>();
 
   @BeforeAll
   static void startStack() throws Exception {
-    harness = StackHarness.start(StackHarness.testEnv(dir.resolve("data")));
+    env = StackHarness.testEnv(dir.resolve("data"));
+    harness = StackHarness.start(env);
     alice = client("alice");
     admin = client("admin");
     auditor = client("auditor");
@@ -62,6 +71,10 @@ class CliProcessTest {
 
   @AfterAll
   static void stopStack() {
+    if (daemon != null) {
+      daemon.stop();
+    }
+    IssuerOutage.close();
     if (harness != null) {
       harness.close();
     }
@@ -116,8 +129,25 @@ class CliProcessTest {
     assertEquals("CLIENT_CSR", records.getJsonObject(0).getJsonObject("event").getJsonObject("data").getString("keySource"));
   }
 
+  /**
+   * Started early so that its first renewals overlap the other steps: a certificate of one minute (plus the
+   * issuer's one-minute backdate) renews 20 s after issuance, and every 20 s after that.
+   */
   @Test
   @Order(3)
+  void theRenewalDaemonStartsOnAOneMinuteCertificate() throws Exception {
+    Files.createDirectories(alice.home.resolve("renew"));
+    JsonObject issued = ok(alice.run("cert", "issue", "--node", NODE, "--out", "renew", "--validity", "1m", "-o", "json")).json();
+    renewedSerials.add(issued.getString("serialNumber"));
+    Nodeward.Result notDue = ok(alice.run("cert", "renew", "--cert", "renew/" + NODE + ".crt", "--key", "renew/" + NODE + ".key"));
+    assertTrue(notDue.out().startsWith("Not due yet"), notDue.out());
+
+    daemon = alice.start(null, "cert", "renew", "--cert", "renew/" + NODE + ".crt", "--key", "renew/" + NODE + ".key",
+        "--daemon", "--exec", "echo \"$NODEWARD_SERIAL $NODEWARD_PREVIOUS_SERIAL\" >> hook.log", "-o", "json");
+  }
+
+  @Test
+  @Order(4)
   void listShowsTheCertificateActive() {
     JsonArray certificates = ok(alice.run("cert", "list", "--node", NODE, "-o", "json")).json().getJsonArray("certificates");
     JsonObject mine = certificates.stream().map(JsonObject.class::cast)
@@ -129,7 +159,7 @@ class CliProcessTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void callReachesTheNodeThroughTheGatewayWithTheCertificate() {
     Nodeward.Result call = ok(alice.run("call", NODE, "/hello", "--cert", "certs/" + NODE + ".crt", "--key",
         "certs/" + NODE + ".key"));
@@ -137,10 +167,16 @@ class CliProcessTest {
   }
 
   @Test
-  @Order(5)
-  void aRevokedCertificateIsRefusedAtTheGatewayWithItsCode() {
-    JsonObject revoked = ok(alice.run("cert", "revoke", serial, "--reason", "KEY_COMPROMISE", "-o", "json")).json();
+  @Order(6)
+  void revokeTakesTheSerialAsOpensslPrintsItAndTheGatewayThenRefusesWithItsCode() throws Exception {
+    String printed = Tools.run(alice.home, "openssl", "x509", "-in", "certs/" + NODE + ".crt", "-noout", "-serial").trim();
+    assertTrue(printed.startsWith("serial="), printed);
+    String asOpensslPrintsIt = printed.substring("serial=".length());
+    assertTrue(asOpensslPrintsIt.matches("[0-9A-F]+"), asOpensslPrintsIt);
+    JsonObject revoked = ok(alice.run("cert", "revoke", asOpensslPrintsIt, "--reason", "keyCompromise", "-o", "json")).json();
+    assertEquals(serial, revoked.getString("serialNumber"));
     assertEquals("revoked", revoked.getString("status"));
+    assertEquals("KEY_COMPROMISE", revoked.getString("revocationReason"));
 
     // the gateways apply a revocation within milliseconds; a few tries only guard against a slow machine
     Nodeward.Result refused = null;
@@ -153,7 +189,30 @@ class CliProcessTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
+  void theServedCrlMakesOpensslRejectTheRevokedCertificateAndARevokedCertificateCannotRenew() throws Exception {
+    String verify = null;
+    for (int attempt = 0; attempt < 50; attempt++) { // the CRL is rebuilt within a moment of the revocation
+      ok(alice.run("cert", "crl", "--out", "crl.pem"));
+      verify = Tools.runAllowingFailure(alice.home, "openssl", "verify", "-crl_check", "-CAfile", "certs/ca.pem",
+          "-CRLfile", "crl.pem", "certs/" + NODE + ".crt");
+      if (verify.contains("certificate revoked")) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertTrue(verify.contains("certificate revoked"), verify);
+    String unrevoked = Tools.runAllowingFailure(alice.home, "openssl", "verify", "-crl_check", "-CAfile", "certs/ca.pem",
+        "-CRLfile", "crl.pem", "renew/" + NODE + ".crt");
+    assertTrue(unrevoked.trim().endsWith(": OK"), unrevoked);
+
+    Nodeward.Result renew = alice.run("cert", "renew", "--cert", "certs/" + NODE + ".crt", "--key", "certs/" + NODE + ".key", "--force");
+    assertEquals(1, renew.exitCode(), renew.toString());
+    assertTrue(renew.err().contains("[CERTIFICATE_REVOKED]"), renew.err());
+  }
+
+  @Test
+  @Order(8)
   void adminsAddAndRemoveNodesAndOthersMayNot() {
     String upstream = "http://127.0.0.1:" + harness.stack.demoNode().port();
     ok(admin.run("node", "add", "cli-node-2", "--owner", aliceId, "--upstream", upstream));
@@ -168,7 +227,7 @@ class CliProcessTest {
   }
 
   @Test
-  @Order(7)
+  @Order(9)
   void auditorsExportTheTrailAsNdjsonAndCsv() throws Exception {
     ok(auditor.run("audit", "export", "--format", "ndjson", "--out", "trail.ndjson"));
     ok(auditor.run("audit", "export", "--format", "csv", "--node", NODE, "--out", "trail.csv"));
@@ -180,7 +239,7 @@ class CliProcessTest {
   }
 
   @Test
-  @Order(8)
+  @Order(10)
   void browserLoginWithPkceOnALoopbackPort() throws Exception {
     Nodeward.Running login = bob.start(null, "login", "--no-browser");
     String url = awaitAuthorizeUrl(login);
@@ -219,8 +278,64 @@ class CliProcessTest {
     throw new AssertionError("login never printed the sign-in address: " + login.stderr());
   }
 
+  /**
+   * By now the daemon has renewed at least twice. The issuer is stopped until the daemon has retried twice, then
+   * started again on the same ports; the daemon renews as soon as its next try comes (each wait at most a tenth of
+   * the remaining lifetime, here under 5 s).
+   */
   @Test
-  @Order(9)
+  @Order(20)
+  void theDaemonRenewedTwiceRanTheHookEachTimeAndOutlastsAnIssuerOutage() throws Exception {
+    Path hook = alice.home.resolve("hook.log");
+    List<String> runs = Poll.until("two renewals with their hook", RENEWAL_BOUND, () -> lines(hook), l -> l.size() >= 2);
+    assertTrue(daemon.process().isAlive(), daemon.stderr());
+    String previous = renewedSerials.get(0);
+    for (String run : runs) {
+      String[] serials = run.split(" ");
+      assertEquals(previous, serials[1], "each renewal renews the one before: " + runs);
+      previous = serials[0];
+    }
+    String newest = previous;
+    JsonArray records = Poll.until("the newest renewal in the trail", () -> ok(alice.run("audit", "search", "--serial",
+        newest, "--type", "CERTIFICATE_ISSUED", "-o", "json")).json().getJsonArray("items"), items -> !items.isEmpty());
+    JsonObject issued = records.getJsonObject(0).getJsonObject("event").getJsonObject("data");
+    assertEquals(runs.get(runs.size() - 1).split(" ")[1], issued.getString("renews"), "the trail links renewals");
+
+    int renewedBeforeOutage = lines(hook).size();
+    IssuerOutage outage = IssuerOutage.begin(harness, env);
+    try {
+      Poll.until("the daemon retrying against the stopped issuer", RENEWAL_BOUND,
+          () -> count(daemon.stdout(), "\"event\":\"retrying\""), n -> n >= 2);
+      assertEquals(renewedBeforeOutage, lines(hook).size(), "no renewal while the issuer is down");
+    } finally {
+      outage.end();
+    }
+    List<String> after = Poll.until("a renewal after the issuer came back", RENEWAL_BOUND, () -> lines(hook),
+        l -> l.size() > renewedBeforeOutage);
+    String current = Tools.run(alice.home, "openssl", "x509", "-in", "renew/" + NODE + ".crt", "-noout", "-serial").trim();
+    assertEquals(after.get(after.size() - 1).split(" ")[0], new java.math.BigInteger(current.substring(7), 16).toString(16));
+    assertTrue(daemon.stdout().contains("\"code\":\"UNREACHABLE\""), daemon.stdout());
+    assertTrue(daemon.process().isAlive(), "the daemon kept going: " + daemon.stderr());
+  }
+
+  private static List<String> lines(Path file) {
+    try {
+      return Files.exists(file) ? Files.readAllLines(file) : List.of();
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static int count(String text, String what) {
+    int n = 0;
+    for (int at = text.indexOf(what); at >= 0; at = text.indexOf(what, at + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  @Test
+  @Order(11)
   void aWrongCommandLineIsExitCodeTwo() {
     Nodeward.Result missing = alice.run("cert", "issue");
     assertEquals(2, missing.exitCode(), missing.toString());

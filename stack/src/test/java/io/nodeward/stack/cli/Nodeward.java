@@ -54,6 +54,7 @@ final class Nodeward {
     env.put("NODEWARD_CLI_AUDIT_URL", "http://127.0.0.1:" + stack.audit().port());
     env.put("NODEWARD_CLI_IDP_URL", stack.identity().baseUrl());
     env.put("NODEWARD_CLI_GATEWAY_URL", "https://127.0.0.1:" + stack.authorizer().gatewayPort());
+    env.put("NODEWARD_CLI_ISSUER_MTLS_URL", "https://127.0.0.1:" + stack.issuer().renewalPort());
   }
 
   Nodeward env(String name, String value) {
