@@ -48,6 +48,20 @@ public final class EventCodec {
   }
 
   public String encode(CloudEvent<?> event) {
+    ObjectNode envelope = envelope(event);
+    if (event.signature() != null) {
+      envelope.put(EventSignature.VALUE_ATTRIBUTE, event.signature().value())
+          .put(EventSignature.KEY_ID_ATTRIBUTE, event.signature().keyId());
+    }
+    try {
+      return mapper.writeValueAsString(envelope);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("event not encodable: " + event.type(), e);
+    }
+  }
+
+  /** The envelope without the signature attributes. */
+  private ObjectNode envelope(CloudEvent<?> event) {
     ObjectNode envelope = mapper.createObjectNode()
         .put("specversion", CloudEvent.SPEC_VERSION)
         .put("id", event.id())
@@ -57,11 +71,25 @@ public final class EventCodec {
         .put("time", event.time().toString())
         .put("datacontenttype", CloudEvent.DATA_CONTENT_TYPE);
     envelope.set("data", mapper.valueToTree(event.data()));
+    return envelope;
+  }
+
+  /**
+   * What a producer's signature covers: the RFC 8785 canonical form of the envelope without {@code nodewardsig}
+   * and {@code nodewardkeyid}, as UTF-8 bytes. Canonical, so any JSON library that produces the same event
+   * produces the same bytes, and a verifier recomputes them from what it received.
+   */
+  public byte[] signedContent(CloudEvent<?> event) {
     try {
-      return mapper.writeValueAsString(envelope);
+      return CanonicalJson.canonicalBytes(mapper.writeValueAsString(envelope(event)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("event not encodable: " + event.type(), e);
     }
+  }
+
+  /** The event with the producer's signature attached (any earlier signature replaced). */
+  public <T extends EventData> CloudEvent<T> sign(CloudEvent<T> event, EventSigner signer) {
+    return event.withSignature(signer.sign(signedContent(event)));
   }
 
   public byte[] encodeBytes(CloudEvent<?> event) {
@@ -83,19 +111,44 @@ public final class EventCodec {
   }
 
   public CloudEvent<EventData> decode(byte[] bytes) throws InvalidEventException {
+    return decode(parse(bytes));
+  }
+
+  /** A decoded event and the canonical bytes its signature must cover, computed from the JSON as received. */
+  public record Decoded(CloudEvent<EventData> event, byte[] signedContent) {
+  }
+
+  /**
+   * Decodes and also gives what the signature covers. The content is canonicalized from the received JSON, not
+   * from a re-encoding of the decoded record, so a producer that writes an equivalent JSON (another time
+   * precision, another key order) still verifies.
+   */
+  public Decoded decodeForVerification(byte[] bytes) throws InvalidEventException {
+    JsonNode root = parse(bytes);
+    CloudEvent<EventData> event = decode(root);
+    ObjectNode unsigned = ((ObjectNode) root).deepCopy();
+    unsigned.remove(EventSignature.VALUE_ATTRIBUTE);
+    unsigned.remove(EventSignature.KEY_ID_ATTRIBUTE);
+    try {
+      return new Decoded(event, CanonicalJson.canonicalBytes(mapper.writeValueAsString(unsigned)));
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw new InvalidEventException("not canonicalizable: " + rootMessage(e));
+    }
+  }
+
+  private JsonNode parse(byte[] bytes) throws InvalidEventException {
     if (bytes == null || bytes.length == 0) {
-      throw new InvalidEventException("empty record");
+      throw new InvalidEventException(RejectionReason.MALFORMED, "empty record");
     }
     if (bytes.length > MAX_EVENT_BYTES) {
-      throw new InvalidEventException("record of " + bytes.length + " bytes exceeds " + MAX_EVENT_BYTES);
+      throw new InvalidEventException(RejectionReason.MALFORMED, "record of " + bytes.length + " bytes exceeds "
+          + MAX_EVENT_BYTES);
     }
-    JsonNode root;
     try {
-      root = mapper.readTree(bytes);
+      return mapper.readTree(bytes);
     } catch (IOException e) {
-      throw new InvalidEventException("not JSON");
+      throw new InvalidEventException(RejectionReason.MALFORMED, "not JSON");
     }
-    return decode(root);
   }
 
   public CloudEvent<EventData> decode(String json) throws InvalidEventException {
@@ -117,7 +170,10 @@ public final class EventCodec {
     } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
       throw new InvalidEventException("data does not form a valid " + type + ": " + rootMessage(e));
     }
-    return new CloudEvent<>(root.get("id").asText(), root.get("source").asText(), type, time, value);
+    JsonNode signatureValue = root.get(EventSignature.VALUE_ATTRIBUTE);
+    EventSignature signature = signatureValue == null ? null
+        : new EventSignature(root.get(EventSignature.KEY_ID_ATTRIBUTE).asText(), signatureValue.asText());
+    return new CloudEvent<>(root.get("id").asText(), root.get("source").asText(), type, time, value, signature);
   }
 
   private static String rootMessage(Throwable e) {

@@ -4,6 +4,7 @@ import io.nodeward.audit.AuditService;
 import io.nodeward.audit.config.AuditConfig;
 import io.nodeward.authorizer.AuthorizerService;
 import io.nodeward.authorizer.config.AuthorizerConfig;
+import io.nodeward.events.ProducerRole;
 import io.nodeward.identity.DevIdentityConfig;
 import io.nodeward.identity.DevIdentityProvider;
 import io.nodeward.issuer.IssuerService;
@@ -65,6 +66,7 @@ public final class NodewardStack {
   private Future<Void> startAll(StackConfig config) {
     Map<String, String> known = new HashMap<>();
     known.put("NODEWARD_DATA_DIR", config.dataDir().toString());
+    StackEventKeys keys = StackEventKeys.ensure(config);
     return startKafka(config)
         .compose(v -> {
           known.put("NODEWARD_KAFKA_BOOTSTRAP", bootstrapServers);
@@ -77,7 +79,7 @@ public final class NodewardStack {
           if (!config.env().isSet("NODEWARD_COGNITO_ISSUER")) {
             known.put("NODEWARD_COGNITO_ISSUER", idp.issuer());
           }
-          IssuerConfig issuerConfig = IssuerConfig.fromEnv(config.env().with(known));
+          IssuerConfig issuerConfig = IssuerConfig.fromEnv(serviceEnv(config, known, keys, ProducerRole.ISSUER));
           return lifecycle.start("issuer", SERVICE_STOP_TIMEOUT, () -> IssuerService.start(vertx, issuerConfig),
               IssuerService::close);
         })
@@ -90,13 +92,14 @@ public final class NodewardStack {
         .compose(node -> {
           demoNode = node;
           known.put("NODEWARD_AUTHORIZER_TRUST_CHAIN_PEM", issuer.caChainFile().toString());
-          AuthorizerConfig authorizerConfig = AuthorizerConfig.fromEnv(config.env().with(known));
+          AuthorizerConfig authorizerConfig =
+              AuthorizerConfig.fromEnv(serviceEnv(config, known, keys, ProducerRole.AUTHORIZER));
           return lifecycle.start("authorizer", SERVICE_STOP_TIMEOUT,
               () -> AuthorizerService.start(vertx, authorizerConfig), AuthorizerService::close);
         })
         .compose(started -> {
           authorizer = started;
-          AuditConfig auditConfig = AuditConfig.fromEnv(config.env().with(known));
+          AuditConfig auditConfig = AuditConfig.fromEnv(serviceEnv(config, known, keys, ProducerRole.AUDIT));
           return lifecycle.start("audit", SERVICE_STOP_TIMEOUT, () -> AuditService.start(vertx, auditConfig),
               AuditService::close);
         })
@@ -109,6 +112,11 @@ public final class NodewardStack {
               .onSuccess(sub -> aliceUserId = sub)
               .mapEmpty();
         });
+  }
+
+  /** A service's environment: the shared one, its own variables, then what the stack alone knows. */
+  private static Env serviceEnv(StackConfig config, Map<String, String> known, StackEventKeys keys, ProducerRole role) {
+    return config.envFor(role).with(known).with(keys.forRole(role));
   }
 
   private Future<Void> startKafka(StackConfig config) {

@@ -98,11 +98,15 @@ public final class StackHarness implements AutoCloseable {
 
   /** Starts a stack on its own Vert.x, as a fresh process would; logs how long it took (never asserted). */
   public static StackHarness start(Map<String, String> env) {
+    return start(StackConfig.fromEnv(Env.of(env)));
+  }
+
+  public static StackHarness start(StackConfig config) {
     Vertx vertx = Vertx.vertx();
     long began = System.nanoTime();
     NodewardStack stack;
     try {
-      stack = await(NodewardStack.start(vertx, StackConfig.fromEnv(Env.of(env))), "the stack to start");
+      stack = await(NodewardStack.start(vertx, config), "the stack to start");
     } catch (RuntimeException | Error e) {
       vertx.close();
       throw e;

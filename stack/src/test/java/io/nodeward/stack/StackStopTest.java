@@ -3,7 +3,13 @@ package io.nodeward.stack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nodeward.events.CanonicalJson;
+import io.nodeward.events.EventSignature;
+import io.nodeward.events.EventSigner;
 import io.nodeward.events.Topics;
+import io.nodeward.kit.config.Env;
+import io.nodeward.kit.kafka.EventKeyFiles;
+import io.nodeward.kit.kafka.EventSigning;
 import io.nodeward.identity.DevUsers;
 import io.nodeward.kafka.embedded.EmbeddedKafka;
 import io.vertx.core.Vertx;
@@ -90,7 +96,7 @@ class StackStopTest {
     }
     // While the stack is down, its broker's log gains a backlog the audit service has not stored yet.
     try (EmbeddedKafka broker = EmbeddedKafka.start(data.resolve("kafka"), 0)) {
-      produceDecisions(broker.bootstrapServers(), BACKLOG);
+      produceDecisions(broker.bootstrapServers(), BACKLOG, authorizerKey(data));
     }
     try (StackProcess second = StackProcess.start(env, tmp.resolve("after-crash-2.log"))) {
       second.sigterm(); // at once: the audit service is still working through the backlog
@@ -142,8 +148,17 @@ class StackStopTest {
     return -1;
   }
 
-  /** Valid AccessDecided events, written raw so the test does not depend on the record's constructor. */
-  private static void produceDecisions(String bootstrap, int count) {
+  /** The authorizer's event key the stack made under its data directory: the backlog must be believed. */
+  private static EventSigner authorizerKey(Path data) {
+    EventKeyFiles.KeyPairFiles files = EventKeyFiles.ensure(data.resolve("keys").resolve("events"), "authorizer");
+    return EventSigning.fromEnv(Env.of(Map.of(EventSigning.SIGNING_KEY_VARIABLE, files.privateKey().toString()))).signer();
+  }
+
+  /**
+   * Valid AccessDecided events, signed by the stack's authorizer key, written raw (signature over the RFC 8785
+   * form) so the test does not depend on the record's constructor.
+   */
+  private static void produceDecisions(String bootstrap, int count, EventSigner signer) {
     Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", "5",
         "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName());
     String now = Instant.now().toString();
@@ -156,6 +171,8 @@ class StackStopTest {
         JsonObject event = new JsonObject().put("specversion", "1.0").put("id", id)
             .put("source", "/nodeward/authorizer/backlog").put("type", "io.nodeward.access.decided.v1")
             .put("subject", "demo-node-1").put("time", now).put("datacontenttype", "application/json").put("data", data);
+        EventSignature signature = signer.sign(CanonicalJson.canonicalBytes(event.encode()));
+        event.put(EventSignature.VALUE_ATTRIBUTE, signature.value()).put(EventSignature.KEY_ID_ATTRIBUTE, signature.keyId());
         producer.send(new ProducerRecord<>(Topics.DECISIONS.name(), "demo-node-1", event.encode()));
       }
       producer.flush();

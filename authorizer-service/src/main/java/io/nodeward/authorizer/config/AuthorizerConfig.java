@@ -76,7 +76,7 @@ public record AuthorizerConfig(
     String instanceId = env.string(PREFIX + "INSTANCE_ID", defaultInstanceId());
     Duration pollTimeout = env.duration(PREFIX + "POLL_TIMEOUT", Duration.ofMillis(50));
     KafkaSettings base = KafkaSettings.fromEnv(env, "nodeward-authorizer-" + instanceId);
-    KafkaSettings kafka = new KafkaSettings(base.bootstrapServers(), base.clientId(), base.deliveryTimeout(), pollTimeout);
+    KafkaSettings kafka = base.withPollTimeout(pollTimeout); // a copy keeps the Kafka security and event signing
     return new AuthorizerConfig(
         kafka,
         env.string("NODEWARD_TRUST_DOMAIN", "nodeward.local"),

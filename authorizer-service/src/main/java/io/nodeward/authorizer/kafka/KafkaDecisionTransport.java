@@ -3,6 +3,7 @@ package io.nodeward.authorizer.kafka;
 import io.nodeward.authorizer.app.DecisionTransport;
 import io.nodeward.events.CloudEvent;
 import io.nodeward.events.EventCodec;
+import io.nodeward.events.EventSigner;
 import io.nodeward.kit.kafka.KafkaSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -35,11 +36,14 @@ public final class KafkaDecisionTransport implements DecisionTransport {
   private final Vertx vertx;
   private final Producer<String, byte[]> kafka;
   private final EventCodec codec;
+  /** The authorizer's event key; null when it signs nothing (tests). Signing runs here, on the sender thread. */
+  private final EventSigner signer;
   private final WorkerExecutor sender;
   private final Queue<Runnable> queued = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean runScheduled = new AtomicBoolean();
 
-  private KafkaDecisionTransport(Vertx vertx, Producer<String, byte[]> kafka, EventCodec codec) {
+  private KafkaDecisionTransport(Vertx vertx, Producer<String, byte[]> kafka, EventCodec codec, EventSigner signer) {
+    this.signer = signer;
     this.vertx = vertx;
     this.kafka = kafka;
     this.codec = codec;
@@ -50,7 +54,7 @@ public final class KafkaDecisionTransport implements DecisionTransport {
   /** Creates the producer (it resolves the bootstrap addresses: blocking) on a worker. */
   public static Future<KafkaDecisionTransport> create(Vertx vertx, KafkaSettings settings, EventCodec codec) {
     return vertx.executeBlocking(() -> new KafkaDecisionTransport(vertx, new KafkaProducer<>(producerConfig(settings)),
-        codec));
+        codec, settings.signing().signer()));
   }
 
   static Map<String, Object> producerConfig(KafkaSettings settings) {
@@ -89,7 +93,8 @@ public final class KafkaDecisionTransport implements DecisionTransport {
   private void hand(CloudEvent<?> event, Consumer<Exception> done) {
     try {
       ProducerRecord<String, byte[]> record =
-          new ProducerRecord<>(event.topic().name(), event.key(), codec.encodeBytes(event));
+          new ProducerRecord<>(event.topic().name(), event.key(),
+              codec.encodeBytes(signer == null ? event : codec.sign(event, signer)));
       record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
       kafka.send(record, (metadata, exception) -> done.accept(exception));
     } catch (RuntimeException e) {

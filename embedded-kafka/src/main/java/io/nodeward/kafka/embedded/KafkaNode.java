@@ -27,12 +27,18 @@ final class KafkaNode {
     private final int nodeId;
     private final Path logDir;
     private final Map<String, String> config;
+    private final String controllerListener;
     private KafkaRaftServer server;
 
     KafkaNode(int nodeId, Path logDir, Map<String, String> config) {
+        this(nodeId, logDir, config, CONTROLLER_LISTENER);
+    }
+
+    KafkaNode(int nodeId, Path logDir, Map<String, String> config, String controllerListener) {
         this.nodeId = nodeId;
         this.logDir = logDir;
         this.config = Map.copyOf(config);
+        this.controllerListener = controllerListener;
     }
 
     int nodeId() {
@@ -102,7 +108,7 @@ final class KafkaNode {
                     .setClusterId(clusterId)
                     .setDirectories(List.of(logDir.toString()))
                     .setMetadataLogDirectory(logDir.toString())
-                    .setControllerListenerName(CONTROLLER_LISTENER)
+                    .setControllerListenerName(controllerListener)
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("cannot format Kafka log directory " + logDir, e);

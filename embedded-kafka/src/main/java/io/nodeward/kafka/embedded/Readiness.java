@@ -19,14 +19,20 @@ final class Readiness {
     }
 
     static void awaitBrokers(String bootstrapServers, int expectedBrokers) {
+        awaitBrokers(bootstrapServers, expectedBrokers, Map.of());
+    }
+
+    /** @param security client settings a secured broker needs (TLS, client certificate); empty for plaintext */
+    static void awaitBrokers(String bootstrapServers, int expectedBrokers, Map<String, Object> security) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        Map<String, Object> config = Map.of(
+        Map<String, Object> config = new java.util.HashMap<>(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.CLIENT_ID_CONFIG, "embedded-kafka-readiness",
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 50,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200));
+        config.putAll(security);
         int seen = -1;
         try (Admin admin = Admin.create(config)) {
             while (System.nanoTime() < deadline) {

@@ -20,6 +20,8 @@ public final class DeadLetterPublisher {
   public static final String HEADER_PARTITION = "nodeward-dlq-partition";
   public static final String HEADER_OFFSET = "nodeward-dlq-offset";
   public static final String HEADER_CONSUMER = "nodeward-dlq-consumer";
+  /** The {@link io.nodeward.events.RejectionReason}: MALFORMED, INVALID, UNSIGNED, UNKNOWN_KEY, BAD_SIGNATURE... */
+  public static final String HEADER_REJECTION = "nodeward-dlq-rejection";
 
   private final KafkaProducer<String, byte[]> producer;
   private final String consumerName;
@@ -31,7 +33,7 @@ public final class DeadLetterPublisher {
     this.consumerName = consumerName;
   }
 
-  record Rejected(KafkaConsumerRecord<String, byte[]> record, String reason) {
+  record Rejected(KafkaConsumerRecord<String, byte[]> record, io.nodeward.events.RejectionReason rejection, String reason) {
   }
 
   Future<Void> send(List<Rejected> rejected) {
@@ -46,6 +48,7 @@ public final class DeadLetterPublisher {
     KafkaProducerRecord<String, byte[]> record =
         KafkaProducerRecord.create(Topics.DEAD_LETTER.name(), source.key(), source.value());
     record.addHeader(HEADER_REASON, truncate(rejected.reason()));
+    record.addHeader(HEADER_REJECTION, rejected.rejection().name());
     record.addHeader(HEADER_TOPIC, source.topic());
     record.addHeader(HEADER_PARTITION, Integer.toString(source.partition()));
     record.addHeader(HEADER_OFFSET, Long.toString(source.offset()));

@@ -3,7 +3,9 @@ package io.nodeward.kit.kafka;
 import io.nodeward.events.CloudEvent;
 import io.nodeward.events.EventCodec;
 import io.nodeward.events.EventData;
+import io.nodeward.events.EventTrust;
 import io.nodeward.events.InvalidEventException;
+import io.nodeward.events.RejectionReason;
 import io.nodeward.events.Topic;
 import io.nodeward.kit.app.Lifecycle;
 import io.vertx.core.Future;
@@ -15,7 +17,13 @@ import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
 import io.vertx.kafka.client.consumer.OffsetAndMetadata;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,8 +40,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A poll loop that hands batches of validated CloudEvents to a {@link BatchHandler}. Offsets are committed
  * only after the handler's Future succeeds; a failed batch is re-read from its first offsets after a backoff.
- * Records that are not valid events go to the dead-letter topic (and that send must succeed before the batch
- * counts as done), so a poison record never stops consumption and is never silently dropped.
+ * Records that are not valid events, or not signed by a producer this service pins for their type, go to the
+ * dead-letter topic (and that send must succeed before the batch counts as done) and to the service's
+ * {@link RejectionListener}, so a poison or forged record never stops consumption, is never applied and is never
+ * silently dropped.
  */
 public final class EventConsumer {
 
@@ -51,6 +61,8 @@ public final class EventConsumer {
   private final Map<TopicPartition, Long> appliedPositions = new ConcurrentHashMap<>();
   private final AtomicLong appliedEvents = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
+  private final Map<RejectionReason, AtomicLong> rejectedByReason = new ConcurrentHashMap<>();
+  private final RejectionListener rejections;
   private final AtomicLong failedBatches = new AtomicLong();
   private final Promise<Void> stopped = Promise.promise();
   private final Promise<Void> closed = Promise.promise();
@@ -58,7 +70,9 @@ public final class EventConsumer {
   private volatile boolean looping;
   private volatile String lastError;
 
-  private EventConsumer(Vertx vertx, KafkaSettings settings, ConsumerSpec spec, BatchHandler handler, EventCodec codec) {
+  private EventConsumer(Vertx vertx, KafkaSettings settings, ConsumerSpec spec, BatchHandler handler, EventCodec codec,
+      RejectionListener rejections) {
+    this.rejections = rejections;
     this.vertx = vertx;
     this.settings = settings;
     this.spec = spec;
@@ -74,7 +88,16 @@ public final class EventConsumer {
 
   public static Future<EventConsumer> start(Vertx vertx, KafkaSettings settings, ConsumerSpec spec, BatchHandler handler,
       EventCodec codec) {
-    EventConsumer eventConsumer = new EventConsumer(vertx, settings, spec, handler, codec);
+    return start(vertx, settings, spec, handler, codec, RejectionListener.NONE);
+  }
+
+  /**
+   * @param rejections told about every record that was not applied (invalid, unsigned, wrongly signed), after it
+   *     went to the dead-letter topic and before the batch commits: the audit service records a marker for each
+   */
+  public static Future<EventConsumer> start(Vertx vertx, KafkaSettings settings, ConsumerSpec spec, BatchHandler handler,
+      EventCodec codec, RejectionListener rejections) {
+    EventConsumer eventConsumer = new EventConsumer(vertx, settings, spec, handler, codec, rejections);
     return eventConsumer.attach()
         .onSuccess(v -> eventConsumer.loop())
         .recover(e -> eventConsumer.close().transform(x -> Future.failedFuture(e)))
@@ -141,24 +164,77 @@ public final class EventConsumer {
       first.putIfAbsent(tp, record.offset());
       last.put(tp, record.offset());
       try {
-        CloudEvent<EventData> event = codec.decode(record.value());
+        CloudEvent<EventData> event = decode(record.value());
         valid.add(new ConsumedEvent(event, record.topic(), record.partition(), record.offset()));
       } catch (InvalidEventException e) {
-        rejected.add(new DeadLetterPublisher.Rejected(record, e.getMessage()));
+        rejected.add(new DeadLetterPublisher.Rejected(record, e.reason(), e.getMessage()));
       }
     }
     return deadLetters.send(rejected)
+        .compose(v -> rejected.isEmpty() ? Future.<Void>succeededFuture()
+            : rejections.rejected(rejected.stream().map(this::describe).toList()))
         .compose(v -> valid.isEmpty() ? Future.<Void>succeededFuture() : handler.handle(valid))
         .compose(v -> commit(last))
         .onSuccess(v -> {
           appliedEvents.addAndGet(valid.size());
           if (!rejected.isEmpty()) {
             deadLettered.addAndGet(rejected.size());
-            LOG.warn("{}: {} record(s) were not valid events and went to the dead-letter topic",
-                settings.clientId(), rejected.size());
+            rejected.forEach(r -> rejectedByReason.computeIfAbsent(r.rejection(), x -> new AtomicLong()).incrementAndGet());
+            LOG.warn("{}: {} record(s) not applied and sent to the dead-letter topic: {}", settings.clientId(),
+                rejected.size(), rejected.stream().collect(Collectors.groupingBy(DeadLetterPublisher.Rejected::rejection,
+                    java.util.TreeMap::new, Collectors.counting())));
           }
         })
         .recover(e -> rewind(first).transform(x -> Future.failedFuture(e)));
+  }
+
+  /** Decodes and validates; where this service pins producer keys, also checks the producer's signature. */
+  private CloudEvent<EventData> decode(byte[] value) throws InvalidEventException {
+    EventTrust trust = settings.signing().trust();
+    if (!trust.enforcing()) {
+      return codec.decode(value);
+    }
+    EventCodec.Decoded decoded = codec.decodeForVerification(value);
+    trust.verify(decoded.event(), decoded.signedContent());
+    return decoded.event();
+  }
+
+  /** What the record claimed to be, read leniently: a forged or broken record still gets a precise marker. */
+  private RejectedRecord describe(DeadLetterPublisher.Rejected rejected) {
+    KafkaConsumerRecord<String, byte[]> record = rejected.record();
+    byte[] value = record.value() == null ? new byte[0] : record.value();
+    String id = null;
+    String source = null;
+    String type = null;
+    if (value.length > 0 && value.length <= EventCodec.MAX_EVENT_BYTES) {
+      try {
+        JsonNode root = codec.mapper().readTree(value);
+        id = claimed(root, "id");
+        source = claimed(root, "source");
+        type = claimed(root, "type");
+      } catch (IOException | RuntimeException e) {
+        // not JSON: nothing claimed
+      }
+    }
+    return new RejectedRecord(record.topic(), record.partition(), record.offset(), record.key(), rejected.rejection(),
+        rejected.reason(), id, source, type, sha256(value), Instant.now());
+  }
+
+  private static String claimed(JsonNode root, String name) {
+    JsonNode value = root == null ? null : root.get(name);
+    if (value == null || !value.isTextual()) {
+      return null;
+    }
+    String text = value.asText();
+    return text.length() > 256 ? text.substring(0, 256) : text;
+  }
+
+  private static String sha256(byte[] value) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private Future<Void> commit(Map<TopicPartition, Long> last) {
@@ -231,6 +307,13 @@ public final class EventConsumer {
 
   public long deadLettered() {
     return deadLettered.get();
+  }
+
+  /** Records not applied since start, by reason (a forged event shows as UNSIGNED, UNKNOWN_KEY, BAD_SIGNATURE...). */
+  public Map<RejectionReason, Long> rejectedByReason() {
+    Map<RejectionReason, Long> counts = new java.util.EnumMap<>(RejectionReason.class);
+    rejectedByReason.forEach((reason, count) -> counts.put(reason, count.get()));
+    return counts;
   }
 
   public long failedBatches() {

@@ -3,6 +3,7 @@ package io.nodeward.kit.kafka;
 import io.nodeward.events.CloudEvent;
 import io.nodeward.events.EventCodec;
 import io.nodeward.events.EventData;
+import io.nodeward.events.EventSigner;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.kafka.client.producer.KafkaProducer;
@@ -11,7 +12,7 @@ import java.time.Clock;
 
 /**
  * Publishes nodeward events as structured CloudEvents to the topic their type declares, keyed by
- * {@link EventData#key()}. A returned Future succeeds only once every in-sync replica has the record
+ * {@link EventData#key()}, signed with the service's event key when its {@link KafkaSettings} carry one. A returned Future succeeds only once every in-sync replica has the record
  * (idempotent producer, {@code acks=all}): callers rely on that before they answer anyone.
  */
 public final class EventPublisher {
@@ -23,9 +24,11 @@ public final class EventPublisher {
   private final String source;
   private final Clock clock;
   private final long closeTimeoutMillis;
+  private final EventSigner signer;
 
   private EventPublisher(KafkaProducer<String, byte[]> producer, EventCodec codec, String source, Clock clock,
-      long closeTimeoutMillis) {
+      long closeTimeoutMillis, EventSigner signer) {
+    this.signer = signer;
     this.producer = producer;
     this.closeTimeoutMillis = closeTimeoutMillis;
     this.codec = codec;
@@ -41,17 +44,29 @@ public final class EventPublisher {
     KafkaProducer<String, byte[]> producer = KafkaProducer.create(vertx, settings.producerConfig());
     // A failed send already fails the Future its caller holds; without a handler Vert.x logs it a second time.
     producer.exceptionHandler(e -> LOG.debug("{}: send failed: {}", settings.clientId(), e.getMessage()));
-    return new EventPublisher(producer, codec, source, clock, settings.closeTimeout().toMillis());
+    return new EventPublisher(producer, codec, source, clock, settings.closeTimeout().toMillis(),
+        settings.signing().signer());
   }
 
-  /** Wraps {@code data} in a new CloudEvent (fresh UUID, now) and publishes it. */
+  /** Wraps {@code data} in a new CloudEvent (fresh UUID, now), signs it if this service signs, and publishes it. */
   public <T extends EventData> Future<CloudEvent<T>> publish(T data) {
-    CloudEvent<T> event = CloudEvent.of(source, data, clock.instant());
-    return publish(event).map(event);
+    CloudEvent<T> event = signed(CloudEvent.of(source, data, clock.instant()));
+    return send(event).map(event);
   }
 
-  /** Publishes an event as it is: re-sending keeps its id, so consumers see a duplicate, not a second event. */
+  /**
+   * Publishes an event as it is, signed by this service if it signs: re-sending keeps its id (and, Ed25519 being
+   * deterministic, its signature), so consumers see a duplicate, not a second event.
+   */
   public Future<Void> publish(CloudEvent<?> event) {
+    return send(signed(event));
+  }
+
+  private <T extends EventData> CloudEvent<T> signed(CloudEvent<T> event) {
+    return signer == null ? event : codec.sign(event, signer);
+  }
+
+  private Future<Void> send(CloudEvent<?> event) {
     KafkaProducerRecord<String, byte[]> record =
         KafkaProducerRecord.create(event.topic().name(), event.key(), codec.encodeBytes(event));
     record.addHeader("content-type", CloudEvent.CONTENT_TYPE);

@@ -8,13 +8,18 @@ import java.util.Objects;
 
 /**
  * How a service reaches Kafka. Producers are idempotent with {@code acks=all}; consumers never auto-commit.
+ * Build it with {@link #fromEnv} and change it with the {@code with...} copies, so that its security and signing
+ * are never dropped on the way.
  *
  * @param bootstrapServers host:port list
  * @param clientId prefix of every client id this service opens (appears in broker logs and metrics)
  * @param deliveryTimeout how long a publish may take, retries included, before it fails
  * @param pollTimeout how long one consumer poll waits for records (small: revocations must travel fast)
+ * @param security how the service and the brokers authenticate each other (TLS client certificates, SCRAM)
+ * @param signing the key this service signs its events with, and the producer keys it believes
  */
-public record KafkaSettings(String bootstrapServers, String clientId, Duration deliveryTimeout, Duration pollTimeout) {
+public record KafkaSettings(String bootstrapServers, String clientId, Duration deliveryTimeout, Duration pollTimeout,
+    KafkaSecurity security, EventSigning signing) {
 
   public static final String BOOTSTRAP_VARIABLE = "NODEWARD_KAFKA_BOOTSTRAP";
   /**
@@ -30,19 +35,32 @@ public record KafkaSettings(String bootstrapServers, String clientId, Duration d
     Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(deliveryTimeout, "deliveryTimeout");
     Objects.requireNonNull(pollTimeout, "pollTimeout");
+    security = security == null ? KafkaSecurity.plaintext() : security;
+    signing = signing == null ? EventSigning.none() : signing;
+  }
+
+  /** Plaintext, unsigned, unverified: tests and benchmarks on a loopback broker. */
+  public KafkaSettings(String bootstrapServers, String clientId, Duration deliveryTimeout, Duration pollTimeout) {
+    this(bootstrapServers, clientId, deliveryTimeout, pollTimeout, null, null);
   }
 
   public KafkaSettings(String bootstrapServers, String clientId) {
     this(bootstrapServers, clientId, Duration.ofSeconds(30), Duration.ofMillis(100));
   }
 
-  /** NODEWARD_KAFKA_BOOTSTRAP (default 127.0.0.1:9092), NODEWARD_KAFKA_DELIVERY_TIMEOUT (30s), NODEWARD_KAFKA_POLL_TIMEOUT (100ms). */
+  /**
+   * NODEWARD_KAFKA_BOOTSTRAP (default 127.0.0.1:9092), NODEWARD_KAFKA_DELIVERY_TIMEOUT (30s),
+   * NODEWARD_KAFKA_POLL_TIMEOUT (100ms), the security variables of {@link KafkaSecurity#fromEnv} and the signing
+   * variables of {@link EventSigning#fromEnv}.
+   */
   public static KafkaSettings fromEnv(Env env, String clientId) {
     return new KafkaSettings(
         env.string(BOOTSTRAP_VARIABLE, "127.0.0.1:9092"),
         clientId,
         env.duration("NODEWARD_KAFKA_DELIVERY_TIMEOUT", Duration.ofSeconds(30)),
-        env.duration("NODEWARD_KAFKA_POLL_TIMEOUT", Duration.ofMillis(100)));
+        env.duration("NODEWARD_KAFKA_POLL_TIMEOUT", Duration.ofMillis(100)),
+        KafkaSecurity.fromEnv(env),
+        EventSigning.fromEnv(env));
   }
 
   public Duration closeTimeout() {
@@ -50,15 +68,23 @@ public record KafkaSettings(String bootstrapServers, String clientId, Duration d
   }
 
   public KafkaSettings withPollTimeout(Duration timeout) {
-    return new KafkaSettings(bootstrapServers, clientId, deliveryTimeout, timeout);
+    return new KafkaSettings(bootstrapServers, clientId, deliveryTimeout, timeout, security, signing);
   }
 
   public KafkaSettings withClientId(String id) {
-    return new KafkaSettings(bootstrapServers, id, deliveryTimeout, pollTimeout);
+    return new KafkaSettings(bootstrapServers, id, deliveryTimeout, pollTimeout, security, signing);
   }
 
   public KafkaSettings withDeliveryTimeout(Duration timeout) {
-    return new KafkaSettings(bootstrapServers, clientId, timeout, pollTimeout);
+    return new KafkaSettings(bootstrapServers, clientId, timeout, pollTimeout, security, signing);
+  }
+
+  public KafkaSettings withSecurity(KafkaSecurity newSecurity) {
+    return new KafkaSettings(bootstrapServers, clientId, deliveryTimeout, pollTimeout, newSecurity, signing);
+  }
+
+  public KafkaSettings withSigning(EventSigning newSigning) {
+    return new KafkaSettings(bootstrapServers, clientId, deliveryTimeout, pollTimeout, security, newSigning);
   }
 
   public Map<String, String> producerConfig() {
@@ -76,6 +102,7 @@ public record KafkaSettings(String bootstrapServers, String clientId, Duration d
     config.put("max.block.ms", Long.toString(Math.min(60_000, delivery)));
     config.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
     config.put("value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+    config.putAll(security.clientConfig());
     return config;
   }
 
@@ -96,11 +123,14 @@ public record KafkaSettings(String bootstrapServers, String clientId, Duration d
     config.put("default.api.timeout.ms", "10000");
     config.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
     config.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+    config.putAll(security.clientConfig());
     return config;
   }
 
   public Map<String, Object> adminConfig() {
-    return Map.of("bootstrap.servers", bootstrapServers, "client.id", clientId + "-admin",
-        "request.timeout.ms", "15000", "default.api.timeout.ms", "30000");
+    Map<String, Object> config = new HashMap<>(Map.of("bootstrap.servers", bootstrapServers, "client.id", clientId + "-admin",
+        "request.timeout.ms", "15000", "default.api.timeout.ms", "30000"));
+    config.putAll(security.clientConfig());
+    return config;
   }
 }
