@@ -69,6 +69,12 @@ public final class TestCa {
         new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, uriSan)));
   }
 
+  /** A nodeward user certificate: SPIFFE URI SAN and CN=nodeId, UID=userId, as the issuer makes them. */
+  public Issued user(String trustDomain, String userId, String nodeId) {
+    return issue("CN=" + nodeId + ",UID=" + userId, KeyPurposeId.id_kp_clientAuth, new GeneralNames(new GeneralName(
+        GeneralName.uniformResourceIdentifier, "spiffe://" + trustDomain + "/user/" + userId + "/node/" + nodeId)));
+  }
+
   private Issued issue(String subject, KeyPurposeId purpose, GeneralNames names) {
     KeyPair leaf = ecKeys();
     Instant now = Instant.now();
