@@ -52,6 +52,10 @@ final class TemplateFacts {
     if (!uri.startsWith("s3://${TruststoreBucket}/")) {
       violation("the nodes domain has no mutual-TLS truststore in the template's S3 bucket");
     }
+    if (!"NodesOriginClientCertificate".equals(Template.ref(
+        template.resource("NodesStage").path("Properties").path("ClientCertificateId")))) {
+      violation("API Gateway presents no client certificate to the nodes' origin, which cannot tell it from others");
+    }
     if (!"TLS_1_2".equals(domain.path("SecurityPolicy").asText())) {
       violation("the nodes domain does not require TLS 1.2");
     }

@@ -43,6 +43,12 @@ class TemplateFactsTest {
   }
 
   @Test
+  void anOriginThatCannotTellTheGatewayFromOthersIsCaught() {
+    assertCaught("no client certificate to the nodes' origin", broken(t ->
+        ((ObjectNode) t.resource("NodesStage").path("Properties")).remove("ClientCertificateId")));
+  }
+
+  @Test
   void aCachedLambdaAuthorizerResultIsCaught() {
     assertCaught("TTL must be 0", broken(t ->
         ((ObjectNode) t.resource("NodesAuthorizer").path("Properties")).put("AuthorizerResultTtlInSeconds", 300)));
