@@ -9,11 +9,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v cfn-lint >/dev/null; then
+# The test runs .tools/bin/cfn-lint, linked here to the one found (PATH, else the image's pyenv Pythons, else pip).
+cfn_lint=$(command -v cfn-lint || ls "${PYENV_ROOT:-$HOME/.pyenv}"/versions/*/bin/cfn-lint 2>/dev/null | head -1 || true)
+if [[ -z "$cfn_lint" ]]; then
   python3 -m pip install --quiet "cfn-lint==1.51.0" \
     || { echo "FATAL: cfn-lint is missing and 'pip install cfn-lint' failed (deploy/aws's CfnLintTest needs it)"; exit 1; }
+  cfn_lint=$(command -v cfn-lint || python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))')/cfn-lint
+  [[ -x "$cfn_lint" ]] || cfn_lint=$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))')/cfn-lint
 fi
-echo "$(cfn-lint --version) on PATH"
+mkdir -p .tools/bin
+ln -sf "$(readlink -f "$cfn_lint")" .tools/bin/cfn-lint
+echo "$(.tools/bin/cfn-lint --version) linked as .tools/bin/cfn-lint"
 
 COGNITO_LOCAL_VERSION=5.3.0
 installed=$(node -p "require('./.tools/node_modules/cognito-local/package.json').version" 2>/dev/null || true)

@@ -42,15 +42,20 @@ class CfnLintTest {
   record Result(int exit, List<String> lines) {
   }
 
+  /** scripts/install-test-tools.sh links the cfn-lint it found here; else the PATH's. */
   static String cfnLint() {
+    Path linked = Path.of("../../.tools/bin/cfn-lint");
+    if (Files.isExecutable(linked)) {
+      return linked.toString();
+    }
     for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
       Path candidate = Path.of(dir, "cfn-lint");
       if (Files.isExecutable(candidate)) {
         return candidate.toString();
       }
     }
-    fail("cfn-lint is not on the PATH. Install it with scripts/install-test-tools.sh (pip install cfn-lint); "
-        + "the machine image's Python on our build machines already has it.");
+    fail("cfn-lint is neither in .tools/bin nor on the PATH. Run scripts/install-test-tools.sh (it finds the "
+        + "machine image's cfn-lint or installs it with pip).");
     return null;
   }
 
