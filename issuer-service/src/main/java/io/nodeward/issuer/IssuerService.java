@@ -11,7 +11,7 @@ import io.nodeward.issuer.app.NodeAdministration;
 import io.nodeward.issuer.ca.AcmPcaCa;
 import io.nodeward.issuer.ca.AcmPcaClients;
 import io.nodeward.issuer.ca.CaChainFile;
-import io.nodeward.issuer.ca.CertificateAuthority;
+import io.nodeward.issuer.app.CertificateAuthority;
 import io.nodeward.issuer.ca.LocalCa;
 import io.nodeward.issuer.config.IssuerConfig;
 import io.nodeward.issuer.domain.CertificateRegistry;

@@ -2,8 +2,8 @@ package io.nodeward.issuer;
 
 import io.nodeward.events.KeyAlgorithm;
 import io.nodeward.issuer.api.RenewalClientTrust;
-import io.nodeward.issuer.ca.CertificateAuthority;
-import io.nodeward.issuer.ca.ServerCertificateSigner;
+import io.nodeward.issuer.app.CertificateAuthority;
+import io.nodeward.issuer.app.ServerCertificateSigner;
 import io.nodeward.issuer.config.IssuerConfig;
 import io.nodeward.issuer.domain.KeyPairs;
 import io.nodeward.kit.tls.Pem;

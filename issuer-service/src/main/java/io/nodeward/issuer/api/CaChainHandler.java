@@ -1,6 +1,6 @@
 package io.nodeward.issuer.api;
 
-import io.nodeward.issuer.ca.CertificateAuthority;
+import io.nodeward.issuer.app.CertificateAuthority;
 import io.nodeward.kit.tls.Pem;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;

@@ -1,6 +1,6 @@
 package io.nodeward.issuer.api;
 
-import io.nodeward.issuer.ca.CertificateAuthority;
+import io.nodeward.issuer.app.CertificateAuthority;
 import io.nodeward.issuer.domain.CertificateRecord;
 import io.nodeward.issuer.domain.CertificateRegistry;
 import io.nodeward.kit.auth.CognitoAuthHandler;

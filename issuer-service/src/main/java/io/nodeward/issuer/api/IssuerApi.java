@@ -4,7 +4,7 @@ import io.nodeward.issuer.app.CertificateIssuance;
 import io.nodeward.issuer.app.CertificateRevocation;
 import io.nodeward.issuer.app.CrlPublication;
 import io.nodeward.issuer.app.NodeAdministration;
-import io.nodeward.issuer.ca.CertificateAuthority;
+import io.nodeward.issuer.app.CertificateAuthority;
 import io.nodeward.issuer.domain.CertificateRegistry;
 import io.nodeward.issuer.domain.NodeRegistry;
 import io.nodeward.issuer.domain.PageCursors;

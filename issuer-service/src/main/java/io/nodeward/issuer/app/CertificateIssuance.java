@@ -5,8 +5,6 @@ import io.nodeward.events.CertificateIssued;
 import io.nodeward.events.Identifiers;
 import io.nodeward.events.IssuanceDenied;
 import io.nodeward.events.IssuanceRefusal;
-import io.nodeward.issuer.ca.CertificateAuthority;
-import io.nodeward.issuer.ca.IssuedCertificate;
 import io.nodeward.issuer.domain.CertificateProfile;
 import io.nodeward.issuer.domain.CertificateRequest;
 import io.nodeward.issuer.domain.IssuancePolicy;

@@ -53,7 +53,7 @@ public final class CertificateRenewal {
   private final CertificateRegistry certificates;
   private final Clock clock;
 
-  public CertificateRenewal(Vertx vertx, io.nodeward.issuer.ca.CertificateAuthority ca, CertificateProfile profile,
+  public CertificateRenewal(Vertx vertx, CertificateAuthority ca, CertificateProfile profile,
       NodeRegistry nodes, CertificateRegistry certificates, IssuerEvents events, Clock clock) {
     this.vertx = vertx;
     this.steps = new IssuanceSteps(ca, events, clock);

@@ -2,7 +2,6 @@ package io.nodeward.issuer.app;
 
 import io.nodeward.events.CertificateRevoked;
 import io.nodeward.events.RevocationReason;
-import io.nodeward.issuer.ca.CertificateAuthority;
 import io.nodeward.issuer.domain.CertificateRecord;
 import io.nodeward.issuer.domain.CertificateRegistry;
 import io.nodeward.issuer.kafka.IssuerEvents;

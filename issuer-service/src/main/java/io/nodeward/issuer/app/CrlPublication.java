@@ -1,6 +1,5 @@
 package io.nodeward.issuer.app;
 
-import io.nodeward.issuer.ca.CrlSigner;
 import io.nodeward.issuer.domain.CertificateRegistry;
 import io.nodeward.issuer.domain.CrlEntry;
 import io.vertx.core.Future;

@@ -2,6 +2,9 @@ package io.nodeward.issuer.ca;
 
 import io.nodeward.events.CaBackend;
 import io.nodeward.events.RevocationReason;
+import io.nodeward.issuer.app.CertificateAuthority;
+import io.nodeward.issuer.app.IssuedCertificate;
+import io.nodeward.issuer.app.SigningRequest;
 import io.nodeward.issuer.domain.CertificateProfile;
 import io.nodeward.kit.tls.Pem;
 import io.vertx.core.Future;

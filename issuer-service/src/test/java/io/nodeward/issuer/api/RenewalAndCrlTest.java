@@ -11,7 +11,7 @@ import io.nodeward.events.CertificateIssued;
 import io.nodeward.events.KeyAlgorithm;
 import io.nodeward.events.Topics;
 import io.nodeward.identity.DevUsers;
-import io.nodeward.issuer.ca.SigningRequest;
+import io.nodeward.issuer.app.SigningRequest;
 import io.nodeward.issuer.domain.ValidityWindow;
 import io.nodeward.issuer.testing.IssuerTestBed;
 import io.nodeward.issuer.testing.MtlsClient;

@@ -1,13 +1,10 @@
 package io.nodeward.issuer.ca;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.nodeward.events.CaBackend;
 import io.nodeward.events.CertificateIdentity;
 import io.nodeward.events.RevocationReason;
+import io.nodeward.issuer.app.IssuedCertificate;
+import io.nodeward.issuer.app.SigningRequest;
 import io.nodeward.issuer.domain.CertificateProfile;
 import io.nodeward.issuer.domain.CsrInspector;
 import io.nodeward.issuer.domain.InspectedCsr;
@@ -32,6 +29,10 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.acmpca.AcmPcaAsyncClient;
 import software.amazon.awssdk.services.acmpca.model.SigningAlgorithm;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The ACM PCA back end through the real AWS SDK v2 against a local server speaking ACM PCA's JSON protocol. */
 class AcmPcaCaTest {

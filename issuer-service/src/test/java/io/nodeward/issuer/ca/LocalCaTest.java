@@ -1,15 +1,9 @@
 package io.nodeward.issuer.ca;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.nodeward.events.CertificateIdentity;
 import io.nodeward.events.KeyAlgorithm;
 import io.nodeward.events.RevocationReason;
+import io.nodeward.issuer.app.SigningRequest;
 import io.nodeward.issuer.domain.CertificateProfile;
 import io.nodeward.issuer.domain.CsrInspector;
 import io.nodeward.issuer.domain.InspectedCsr;
@@ -41,6 +35,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LocalCaTest {
 

@@ -1,7 +1,7 @@
 package io.nodeward.issuer.testing;
 
 import io.nodeward.issuer.ca.LocalCa;
-import io.nodeward.issuer.ca.SigningRequest;
+import io.nodeward.issuer.app.SigningRequest;
 
 import io.nodeward.events.CertificateIdentity;
 import io.nodeward.events.KeyAlgorithm;

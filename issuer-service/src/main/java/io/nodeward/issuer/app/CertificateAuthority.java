@@ -1,4 +1,4 @@
-package io.nodeward.issuer.ca;
+package io.nodeward.issuer.app;
 
 import io.nodeward.events.CaBackend;
 import io.nodeward.events.RevocationReason;

@@ -1,4 +1,4 @@
-package io.nodeward.issuer.ca;
+package io.nodeward.issuer.app;
 
 import java.net.InetAddress;
 import java.security.PublicKey;
