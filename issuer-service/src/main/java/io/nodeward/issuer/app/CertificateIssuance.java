@@ -13,7 +13,6 @@ import io.nodeward.issuer.domain.Node;
 import io.nodeward.issuer.domain.NodeRegistry;
 import io.nodeward.issuer.domain.RawCertificateRequest;
 import io.nodeward.issuer.domain.ValidityWindow;
-import io.nodeward.issuer.kafka.IssuerEvents;
 import io.nodeward.kit.auth.Principal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -48,12 +47,12 @@ public final class CertificateIssuance {
   private final CertificateProfile profile;
   private final IssuancePolicy policy;
   private final NodeRegistry nodes;
-  private final IssuerEvents events;
+  private final EventLog events;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
   public CertificateIssuance(Vertx vertx, CertificateAuthority ca, CertificateProfile profile, NodeRegistry nodes,
-      IssuerEvents events, Clock clock) {
+      EventLog events, Clock clock) {
     this.vertx = vertx;
     this.ca = ca;
     this.steps = new IssuanceSteps(ca, events, clock);
@@ -102,7 +101,7 @@ public final class CertificateIssuance {
     }
     IssuanceDenied denied = new IssuanceDenied(requestId, principal.userId(), raw.safeNodeId(), refused.reason(),
         refused.detail(), clock.instant());
-    return events.publish(denied)
+    return events.append(denied)
         .onFailure(e -> LOG.warn("IssuanceDenied {} not recorded: {}", requestId, e.toString()))
         .transform(x -> Future.failedFuture(refused));
   }

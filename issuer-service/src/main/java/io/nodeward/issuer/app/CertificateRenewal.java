@@ -12,7 +12,6 @@ import io.nodeward.issuer.domain.RenewalPolicy;
 import io.nodeward.issuer.domain.RenewalRefusal;
 import io.nodeward.issuer.domain.RenewalRefusedException;
 import io.nodeward.issuer.domain.ValidityWindow;
-import io.nodeward.issuer.kafka.IssuerEvents;
 import io.nodeward.kit.tls.Fingerprints;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -54,7 +53,7 @@ public final class CertificateRenewal {
   private final Clock clock;
 
   public CertificateRenewal(Vertx vertx, CertificateAuthority ca, CertificateProfile profile,
-      NodeRegistry nodes, CertificateRegistry certificates, IssuerEvents events, Clock clock) {
+      NodeRegistry nodes, CertificateRegistry certificates, EventLog events, Clock clock) {
     this.vertx = vertx;
     this.steps = new IssuanceSteps(ca, events, clock);
     this.profile = profile;

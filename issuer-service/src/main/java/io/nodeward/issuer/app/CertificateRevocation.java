@@ -4,7 +4,6 @@ import io.nodeward.events.CertificateRevoked;
 import io.nodeward.events.RevocationReason;
 import io.nodeward.issuer.domain.CertificateRecord;
 import io.nodeward.issuer.domain.CertificateRegistry;
-import io.nodeward.issuer.kafka.IssuerEvents;
 import io.nodeward.kit.auth.Principal;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -18,10 +17,10 @@ public final class CertificateRevocation {
 
   private final CertificateAuthority ca;
   private final CertificateRegistry certificates;
-  private final IssuerEvents events;
+  private final EventLog events;
   private final Clock clock;
 
-  public CertificateRevocation(CertificateAuthority ca, CertificateRegistry certificates, IssuerEvents events, Clock clock) {
+  public CertificateRevocation(CertificateAuthority ca, CertificateRegistry certificates, EventLog events, Clock clock) {
     this.ca = ca;
     this.certificates = certificates;
     this.events = events;
@@ -43,7 +42,7 @@ public final class CertificateRevocation {
         principal.userId());
     return ca.revoke(serial, reason)
         .recover(e -> Future.failedFuture(new CaUnavailableException("revoke", e)))
-        .compose(v -> events.publish(event)
+        .compose(v -> events.append(event)
             .recover(e -> Future.failedFuture(new EventNotAcknowledgedException("CertificateRevoked", e))))
         .map(published -> certificates.find(serial).orElseThrow());
   }

@@ -5,7 +5,6 @@ import io.nodeward.events.CertificateIssued;
 import io.nodeward.events.CertificateRevoked;
 import io.nodeward.events.RevocationReason;
 import io.nodeward.issuer.domain.ValidityWindow;
-import io.nodeward.issuer.kafka.IssuerEvents;
 import io.nodeward.kit.tls.Pem;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -24,10 +23,10 @@ final class IssuanceSteps {
   private static final Logger LOG = LoggerFactory.getLogger(IssuanceSteps.class);
 
   private final CertificateAuthority ca;
-  private final IssuerEvents events;
+  private final EventLog events;
   private final Clock clock;
 
-  IssuanceSteps(CertificateAuthority ca, IssuerEvents events, Clock clock) {
+  IssuanceSteps(CertificateAuthority ca, EventLog events, Clock clock) {
     this.ca = ca;
     this.events = events;
     this.clock = clock;
@@ -53,7 +52,7 @@ final class IssuanceSteps {
         issued.certificate().getNotBefore().toInstant(), issued.certificate().getNotAfter().toInstant(),
         key.algorithm(), key.source(), issued.backend(), issued.fingerprintSha256(), Pem.write(issued.certificate()),
         clock.instant(), requestedBy, renews);
-    return events.publish(event)
+    return events.append(event)
         .map(published -> new CertificateIssuance.Issued(issued, event, key.privateKey()))
         .recover(e -> withdraw(event, e));
   }
@@ -80,7 +79,7 @@ final class IssuanceSteps {
         cause.toString());
     Future<Void> revoked = ca.revoke(event.serialNumber(), RevocationReason.CESSATION_OF_OPERATION)
         .onFailure(e -> LOG.error("Could not revoke unrecorded certificate {} at the CA", event.serialNumber(), e));
-    events.publish(new CertificateRevoked(event.serialNumber(), event.userId(), event.nodeId(), event.notBefore(),
+    events.append(new CertificateRevoked(event.serialNumber(), event.userId(), event.nodeId(), event.notBefore(),
             event.notAfter(), event.fingerprintSha256(), RevocationReason.CESSATION_OF_OPERATION, clock.instant(),
             event.requestedBy()))
         .onFailure(e -> LOG.warn("CertificateRevoked for unrecorded serial {} not sent either: {}",

@@ -4,7 +4,6 @@ import io.nodeward.events.NodeDeprovisioned;
 import io.nodeward.events.NodeProvisioned;
 import io.nodeward.issuer.domain.Node;
 import io.nodeward.issuer.domain.NodeRegistry;
-import io.nodeward.issuer.kafka.IssuerEvents;
 import io.nodeward.kit.auth.Principal;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -18,10 +17,10 @@ public final class NodeAdministration {
   }
 
   private final NodeRegistry nodes;
-  private final IssuerEvents events;
+  private final EventLog events;
   private final Clock clock;
 
-  public NodeAdministration(NodeRegistry nodes, IssuerEvents events, Clock clock) {
+  public NodeAdministration(NodeRegistry nodes, EventLog events, Clock clock) {
     this.nodes = nodes;
     this.events = events;
     this.clock = clock;
@@ -41,7 +40,7 @@ public final class NodeAdministration {
       return Future.succeededFuture(new Provisioned(existing.get(), false));
     }
     NodeProvisioned event = new NodeProvisioned(nodeId, ownerUserId, upstreamUrl, clock.instant(), admin.userId());
-    return events.publish(event)
+    return events.append(event)
         .recover(e -> Future.failedFuture(new EventNotAcknowledgedException("NodeProvisioned", e)))
         .map(published -> new Provisioned(new Node(nodeId, ownerUserId, upstreamUrl, event.provisionedAt()),
             existing.isEmpty()));
@@ -52,7 +51,7 @@ public final class NodeAdministration {
     if (existing.isEmpty()) {
       return Future.failedFuture(new UnknownResourceException(UnknownResourceException.Kind.NODE));
     }
-    return events.publish(new NodeDeprovisioned(nodeId, existing.get().ownerUserId(), clock.instant(), admin.userId()))
+    return events.append(new NodeDeprovisioned(nodeId, existing.get().ownerUserId(), clock.instant(), admin.userId()))
         .recover(e -> Future.failedFuture(new EventNotAcknowledgedException("NodeDeprovisioned", e)))
         .mapEmpty();
   }

@@ -2,6 +2,7 @@ package io.nodeward.issuer.kafka;
 
 import io.nodeward.events.CloudEvent;
 import io.nodeward.events.EventData;
+import io.nodeward.issuer.app.EventLog;
 import io.nodeward.issuer.domain.CertificateRegistry;
 import io.nodeward.issuer.domain.NodeRegistry;
 import io.nodeward.kit.kafka.EventPublisher;
@@ -12,7 +13,7 @@ import io.vertx.core.Future;
  * (read-your-writes): a node provisioned a moment ago can get a certificate on the next request, before the
  * state consumer reads the event back.
  */
-public final class IssuerEvents {
+public final class IssuerEvents implements EventLog {
 
   private final EventPublisher publisher;
   private final NodeRegistry nodes;
@@ -30,6 +31,11 @@ public final class IssuerEvents {
       nodes.applyPublished(event);
       certificates.applyPublished(event);
     });
+  }
+
+  @Override
+  public Future<Void> append(EventData data) {
+    return publish(data).mapEmpty();
   }
 
   public Future<Void> close() {
