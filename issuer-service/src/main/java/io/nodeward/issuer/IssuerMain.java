@@ -1,7 +1,7 @@
 package io.nodeward.issuer;
 
 import io.nodeward.issuer.ca.GatewayTlsFiles;
-import io.nodeward.issuer.ca.LocalCa;
+import io.nodeward.issuer.app.CertificateAuthority;
 import io.nodeward.issuer.config.IssuerConfig;
 import io.nodeward.kit.app.ServiceLauncher;
 import io.vertx.core.Future;
@@ -22,11 +22,12 @@ public final class IssuerMain {
     ServiceLauncher.run("issuer",
         env -> new Launch(IssuerConfig.fromEnv(env), GatewayTlsFiles.Settings.fromEnv(env)),
         (vertx, launch) -> IssuerService.start(vertx, launch.config()).compose(issuer -> {
-          if (launch.gatewayTls().dir() == null || !(issuer.certificateAuthority() instanceof LocalCa ca)) {
+          CertificateAuthority ca = issuer.certificateAuthority();
+          if (launch.gatewayTls().dir() == null || ca.serverCertificates().isEmpty()) {
             return Future.succeededFuture(issuer);
           }
           return vertx.executeBlocking(() -> {
-            GatewayTlsFiles.ensure(ca, launch.gatewayTls());
+            GatewayTlsFiles.ensure(ca.serverCertificates().get(), ca.caChain(), launch.gatewayTls());
             return issuer;
           }, false);
         }),

@@ -8,8 +8,8 @@ import io.nodeward.events.ProducerRole;
 import io.nodeward.identity.DevIdentityConfig;
 import io.nodeward.identity.DevIdentityProvider;
 import io.nodeward.issuer.IssuerService;
+import io.nodeward.issuer.app.CertificateAuthority;
 import io.nodeward.issuer.ca.GatewayTlsFiles;
-import io.nodeward.issuer.ca.LocalCa;
 import io.nodeward.issuer.config.IssuerConfig;
 import io.nodeward.kafka.embedded.EmbeddedKafka;
 import io.nodeward.kit.app.Lifecycle;
@@ -141,14 +141,16 @@ public final class NodewardStack {
     if (env.isSet("NODEWARD_AUTHORIZER_TLS_CERT_PEM") && env.isSet("NODEWARD_AUTHORIZER_TLS_KEY_PEM")) {
       return Future.succeededFuture();
     }
-    if (!(issuer.certificateAuthority() instanceof LocalCa localCa)) {
+    CertificateAuthority ca = issuer.certificateAuthority();
+    if (ca.serverCertificates().isEmpty()) {
       return Future.failedFuture(new IllegalStateException("With NODEWARD_CA_BACKEND=acm-pca set "
           + "NODEWARD_AUTHORIZER_TLS_CERT_PEM and NODEWARD_AUTHORIZER_TLS_KEY_PEM to the gateway's certificate and key"));
     }
     known.put("NODEWARD_AUTHORIZER_TLS_CERT_PEM", config.gatewayTlsDir().resolve(GatewayTlsFiles.CERT_FILE).toString());
     known.put("NODEWARD_AUTHORIZER_TLS_KEY_PEM", config.gatewayTlsDir().resolve(GatewayTlsFiles.KEY_FILE).toString());
     return vertx.executeBlocking(() -> {
-      GatewayTlsFiles.ensure(localCa, GatewayTlsFiles.Settings.loopback(config.gatewayTlsDir()));
+      GatewayTlsFiles.ensure(ca.serverCertificates().get(), ca.caChain(),
+          GatewayTlsFiles.Settings.loopback(config.gatewayTlsDir()));
       return null;
     }, false);
   }

@@ -15,16 +15,12 @@ import io.nodeward.issuer.domain.CryptoProviders;
 import io.nodeward.issuer.domain.SerialNumbers;
 import io.nodeward.issuer.domain.ServerCertificateBuilder;
 import io.nodeward.issuer.domain.ValidityWindow;
+import io.nodeward.issuer.store.RevocationFile;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -33,45 +29,37 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * The embedded CA: BouncyCastle signing with a key kept in {@code <dir>/ca.p12}, created on first start.
- * Revocations are appended to {@code <dir>/revoked-serials} and published as a CRL, so a restart keeps them.
+ * The embedded CA: the signer, with a key kept in {@code <dir>/ca.p12} (created on first start), for client
+ * certificates, nodeward's own server certificates and CRLs. What it revoked is kept in a {@link RevocationFile}
+ * beside the keystore, so a restart keeps it; which revocations a CRL lists is decided by the CRL publication.
  */
 public final class LocalCa implements CertificateAuthority, CrlSigner, ServerCertificateSigner {
-
-  static final String REVOKED_FILE = "revoked-serials";
 
   private final Vertx vertx;
   private final CertificateProfile profile;
   private final LocalCaKeystore.Material material;
   private final java.security.PrivateKey signingKey;
   private final String signatureAlgorithm;
-  private final Path revokedFile;
+  private final RevocationFile revocations;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
-  private final Map<String, RevokedEntry> revoked = new ConcurrentHashMap<>();
   private final Supplier<URI> crlDistributionPoint;
 
-  /** A revocation as the CA records it. */
-  public record RevokedEntry(String serialHex, RevocationReason reason, Instant revokedAt) {
-  }
-
-  private LocalCa(Vertx vertx, CertificateProfile profile, LocalCaKeystore.Material material, Path directory, Clock clock,
-      Supplier<URI> crlDistributionPoint) {
+  private LocalCa(Vertx vertx, CertificateProfile profile, LocalCaKeystore.Material material, RevocationFile revocations,
+      Clock clock, Supplier<URI> crlDistributionPoint) {
     this.vertx = vertx;
     this.profile = profile;
     this.material = material;
     this.signingKey = signingKey(material.key());
     this.signatureAlgorithm = "EC".equals(material.key().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
-    this.revokedFile = directory.resolve(REVOKED_FILE);
+    this.revocations = revocations;
     this.clock = clock;
     this.crlDistributionPoint = crlDistributionPoint;
   }
@@ -92,9 +80,7 @@ public final class LocalCa implements CertificateAuthority, CrlSigner, ServerCer
       Supplier<URI> crlDistributionPoint) {
     return vertx.executeBlocking(() -> {
       LocalCaKeystore.Material material = LocalCaKeystore.loadOrCreate(directory, password, clock);
-      LocalCa ca = new LocalCa(vertx, profile, material, directory, clock, crlDistributionPoint);
-      ca.loadRevocations();
-      return ca;
+      return new LocalCa(vertx, profile, material, RevocationFile.open(directory), clock, crlDistributionPoint);
     }, false);
   }
 
@@ -163,46 +149,9 @@ public final class LocalCa implements CertificateAuthority, CrlSigner, ServerCer
   @Override
   public Future<Void> revoke(String serialHex, RevocationReason reason) {
     return vertx.executeBlocking(() -> {
-      recordRevocation(serialHex, reason);
+      revocations.record(serialHex, reason, clock.instant());
       return null;
     });
-  }
-
-  private synchronized void recordRevocation(String serialHex, RevocationReason reason) {
-    if (revoked.containsKey(serialHex)) {
-      return;
-    }
-    RevokedEntry entry = new RevokedEntry(serialHex, reason, clock.instant());
-    String line = serialHex + " " + reason.name() + " " + entry.revokedAt().getEpochSecond() + "\n";
-    try {
-      Files.writeString(revokedFile, line, StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND, StandardOpenOption.SYNC);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not record the revocation", e);
-    }
-    revoked.put(serialHex, entry);
-  }
-
-  private void loadRevocations() throws IOException {
-    if (!Files.exists(revokedFile)) {
-      return;
-    }
-    for (String line : Files.readAllLines(revokedFile, StandardCharsets.US_ASCII)) {
-      String[] parts = line.trim().split(" ");
-      if (parts.length == 3) {
-        revoked.put(parts[0], new RevokedEntry(parts[0], RevocationReason.valueOf(parts[1]),
-            Instant.ofEpochSecond(Long.parseLong(parts[2]))));
-      }
-    }
-  }
-
-  /** Every serial this CA revoked, with why and when. */
-  public Map<String, RevokedEntry> revocations() {
-    return Map.copyOf(revoked);
-  }
-
-  public boolean isRevoked(String serialHex) {
-    return revoked.containsKey(serialHex);
   }
 
   /** A CRL over every revocation this CA recorded (RFC 5280 §5), valid for a day. Blocking: signs. */
@@ -218,12 +167,12 @@ public final class LocalCa implements CertificateAuthority, CrlSigner, ServerCer
 
   @Override
   public List<CrlEntry> caRevocations() {
-    return revoked.values().stream().map(e -> new CrlEntry(e.serialHex(), e.revokedAt(), e.reason())).toList();
+    return revocations.entries();
   }
 
   @Override
   public int caRevocationCount() {
-    return revoked.size();
+    return revocations.size();
   }
 
   @Override

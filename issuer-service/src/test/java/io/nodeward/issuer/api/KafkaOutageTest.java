@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nodeward.events.CertificateStatus;
 import io.nodeward.events.RevocationReason;
 import io.nodeward.identity.DevUsers;
-import io.nodeward.issuer.ca.LocalCa;
+import io.nodeward.issuer.app.CrlSigner;
 import io.nodeward.issuer.testing.IssuerTestBed;
 import io.nodeward.kit.kafka.KafkaTestKit;
 import io.vertx.core.json.JsonObject;
@@ -59,7 +59,7 @@ class KafkaOutageTest {
 
   @Test
   void aCertificateWhoseIssuanceKafkaDidNotAcknowledgeIsRevokedAtTheCaAndNeverHandedOut() {
-    LocalCa ca = (LocalCa) bed.issuer.certificateAuthority();
+    CrlSigner ca = bed.issuer.certificateAuthority().crlSigner().orElseThrow();
     int certificatesKnown = bed.issuer.certificates().size();
 
     HttpResponse<String> response = bed.post("/v1/certificates", alice,
@@ -68,7 +68,7 @@ class KafkaOutageTest {
     assertEquals(503, response.statusCode(), response.body());
     assertEquals("EVENT_NOT_ACKNOWLEDGED", new JsonObject(response.body()).getString("code"));
     assertFalse(response.body().contains("CERTIFICATE"), "no certificate in the answer");
-    var revoked = ca.revocations().values().stream()
+    var revoked = ca.caRevocations().stream()
         .filter(r -> r.reason() == RevocationReason.CESSATION_OF_OPERATION).toList();
     assertEquals(1, revoked.size(), "the signed but unrecorded certificate is revoked at the CA");
     assertTrue(bed.issuer.certificates().find(revoked.get(0).serialHex()).isEmpty());
