@@ -2,14 +2,14 @@ package io.nodeward.issuer.api;
 
 import io.nodeward.issuer.app.CertificateAuthority;
 import io.nodeward.issuer.domain.CertificateRecord;
-import io.nodeward.issuer.domain.CertificateRegistry;
+import io.nodeward.issuer.app.CertificateInventory;
 import io.nodeward.kit.auth.CognitoAuthHandler;
 import io.nodeward.kit.auth.Principal;
 import io.nodeward.kit.tls.Pem;
+import io.nodeward.kit.http.Responses;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Clock;
 
 /**
  * {@code GET /v1/certificates/:serial} (any serial spelling): one certificate with its PEM and the CA chain.
@@ -17,24 +17,20 @@ import java.time.Clock;
  */
 final class GetCertificateHandler implements Handler<RoutingContext> {
 
-  private final CertificateRegistry certificates;
+  private final CertificateInventory inventory;
   private final CertificateAuthority ca;
-  private final Clock clock;
 
-  GetCertificateHandler(CertificateRegistry certificates, CertificateAuthority ca, Clock clock) {
-    this.certificates = certificates;
+  GetCertificateHandler(CertificateInventory inventory, CertificateAuthority ca) {
+    this.inventory = inventory;
     this.ca = ca;
-    this.clock = clock;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     Principal principal = CognitoAuthHandler.principal(ctx);
     String serial = QueryParameters.serialOf(ctx.pathParam("serial"));
-    CertificateRecord found = certificates.find(serial)
-        .filter(c -> c.visibleTo(principal.userId(), principal.isAdmin()))
-        .orElseThrow(() -> IssuerProblems.unknownCertificate());
-    JsonObject json = Representations.certificate(found, clock.instant());
+    CertificateRecord found = inventory.find(principal, serial).orElseThrow(() -> IssuerProblems.unknownCertificate());
+    JsonObject json = Representations.certificate(found, inventory.now());
     if (found.certificatePem() != null) {
       json.put("certificatePem", found.certificatePem());
     }

@@ -6,6 +6,7 @@ import io.nodeward.issuer.domain.RawCertificateRequest;
 import io.nodeward.kit.auth.CognitoAuthHandler;
 import io.nodeward.kit.auth.Principal;
 import io.nodeward.kit.http.Problems;
+import io.nodeward.kit.http.Responses;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -74,7 +75,7 @@ final class IssueCertificateHandler implements io.vertx.core.Handler<RoutingCont
         .onSuccess(bytes -> ctx.response()
             .setStatusCode(201)
             .putHeader(HttpHeaders.CONTENT_TYPE, Pkcs12Bundle.MEDIA_TYPE)
-            .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+            .putHeader(HttpHeaders.CACHE_CONTROL, Responses.NO_STORE)
             .putHeader("Content-Disposition", "attachment; filename=\"" + issued.event().nodeId() + ".p12\"")
             .putHeader("X-Nodeward-Serial", issued.event().serialNumber())
             .end(Buffer.buffer(bytes)))

@@ -1,30 +1,32 @@
 package io.nodeward.issuer.api;
 
+import io.nodeward.issuer.app.CertificateAuthority;
+import io.nodeward.issuer.app.CertificateInventory;
 import io.nodeward.issuer.app.CertificateIssuance;
 import io.nodeward.issuer.app.CertificateRevocation;
 import io.nodeward.issuer.app.CrlPublication;
 import io.nodeward.issuer.app.NodeAdministration;
-import io.nodeward.issuer.app.CertificateAuthority;
-import io.nodeward.issuer.domain.CertificateRegistry;
-import io.nodeward.issuer.domain.NodeRegistry;
+import io.nodeward.issuer.app.NodeDirectory;
 import io.nodeward.issuer.domain.PageCursors;
-import io.nodeward.issuer.kafka.StateReplay;
 import io.nodeward.kit.auth.CognitoAuthHandler;
+import io.nodeward.kit.health.HealthChecks;
 import io.nodeward.kit.http.ProblemHandler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
-import java.time.Clock;
 
 /** The issuer's routes. Everything but the CA chain, the CRL and health requires a Cognito token. */
 public final class IssuerApi {
 
-  /** What the routes need; built by IssuerService. */
-  public record Dependencies(CognitoAuthHandler auth, NodeAdministration administration, CertificateIssuance issuance,
-      CertificateRevocation revocation, NodeRegistry nodes, CertificateRegistry certificates, CertificateAuthority ca,
-      StateReplay state, Clock clock, int bodyLimitBytes, int minPkcs12PasswordLength, PageCursors cursors,
-      CrlPublication crl, URI externalCrl) {
+  /**
+   * What the routes need; built by IssuerService. {@code crl} is null when the CA publishes its CRL itself
+   * ({@code externalCrl}, possibly null, is then where).
+   */
+  public record Dependencies(CognitoAuthHandler auth, NodeAdministration administration, NodeDirectory nodes,
+      CertificateIssuance issuance, CertificateRevocation revocation, CertificateInventory inventory,
+      CertificateAuthority ca, HealthChecks health, int bodyLimitBytes, int minPkcs12PasswordLength,
+      PageCursors cursors, CrlPublication crl, URI externalCrl) {
   }
 
   private IssuerApi() {
@@ -34,7 +36,7 @@ public final class IssuerApi {
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create(false).setBodyLimit(d.bodyLimitBytes()));
 
-    router.get("/health").handler(new HealthHandler(d.state(), d.nodes(), d.certificates()));
+    d.health().mount(router);
     router.get("/v1/ca").handler(new CaChainHandler(d.ca()));
     router.get("/v1/crl").handler(new CrlHandler(d.crl(), d.externalCrl()));
 
@@ -46,12 +48,10 @@ public final class IssuerApi {
     IssueCertificateHandler issue = new IssueCertificateHandler(vertx, d.issuance(), d.minPkcs12PasswordLength());
     router.post("/v1/certificates").handler(d.auth()).handler(issue);
     router.post("/generate-cert").handler(d.auth()).handler(issue);
-    router.get("/v1/certificates").handler(d.auth())
-        .handler(new ListCertificatesHandler(d.certificates(), d.cursors(), d.clock()));
-    router.get("/v1/certificates/:serial").handler(d.auth())
-        .handler(new GetCertificateHandler(d.certificates(), d.ca(), d.clock()));
+    router.get("/v1/certificates").handler(d.auth()).handler(new ListCertificatesHandler(d.inventory(), d.cursors()));
+    router.get("/v1/certificates/:serial").handler(d.auth()).handler(new GetCertificateHandler(d.inventory(), d.ca()));
     router.post("/v1/certificates/:serial/revoke").handler(d.auth())
-        .handler(new RevokeCertificateHandler(d.revocation(), d.clock()));
+        .handler(new RevokeCertificateHandler(d.revocation(), d.inventory()));
 
     ProblemHandler problems = ProblemHandler.create();
     router.route().failureHandler(problems);

@@ -3,18 +3,17 @@ package io.nodeward.issuer.api;
 import io.nodeward.events.CertificateStatus;
 import io.nodeward.issuer.domain.CertificateQuery;
 import io.nodeward.issuer.domain.CertificateRecord;
-import io.nodeward.issuer.domain.CertificateRegistry;
+import io.nodeward.issuer.app.CertificateInventory;
 import io.nodeward.issuer.domain.Page;
 import io.nodeward.issuer.domain.PageCursors;
 import io.nodeward.kit.auth.CognitoAuthHandler;
 import io.nodeward.kit.auth.Principal;
 import io.nodeward.kit.http.Problems;
+import io.nodeward.kit.http.Responses;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -26,14 +25,12 @@ final class ListCertificatesHandler implements Handler<RoutingContext> {
   private static final Set<String> PARAMETERS =
       Set.of("nodeId", "status", "expiringWithin", "serial", "userId", "limit", "cursor");
 
-  private final CertificateRegistry certificates;
+  private final CertificateInventory inventory;
   private final PageCursors cursors;
-  private final Clock clock;
 
-  ListCertificatesHandler(CertificateRegistry certificates, PageCursors cursors, Clock clock) {
-    this.certificates = certificates;
+  ListCertificatesHandler(CertificateInventory inventory, PageCursors cursors) {
+    this.inventory = inventory;
     this.cursors = cursors;
-    this.clock = clock;
   }
 
   @Override
@@ -46,10 +43,10 @@ final class ListCertificatesHandler implements Handler<RoutingContext> {
     CertificateQuery query = new CertificateQuery(principal.userId(), principal.isAdmin(), params.userId("userId"),
         params.nodeId("nodeId"), status(params.raw("status")), params.duration("expiringWithin"),
         params.serial("serial"), after, params.limit());
-    Instant now = clock.instant();
-    Page<CertificateRecord, CertificateQuery.Position> page = certificates.page(query, now);
+    CertificateInventory.Listed listed = inventory.page(query);
+    Page<CertificateRecord, CertificateQuery.Position> page = listed.page();
     JsonArray array = new JsonArray();
-    page.items().forEach(c -> array.add(Representations.certificate(c, now)));
+    page.items().forEach(c -> array.add(Representations.certificate(c, listed.at())));
     Responses.json(ctx, 200, new JsonObject()
         .put("certificates", array)
         .put("nextCursor", page.next().map(p -> cursors.encode(PageCursors.Kind.CERTIFICATES, p.token())).orElse(null)));

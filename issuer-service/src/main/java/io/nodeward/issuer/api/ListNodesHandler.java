@@ -2,12 +2,13 @@ package io.nodeward.issuer.api;
 
 import io.nodeward.issuer.domain.Node;
 import io.nodeward.issuer.domain.NodeQuery;
-import io.nodeward.issuer.domain.NodeRegistry;
+import io.nodeward.issuer.app.NodeDirectory;
 import io.nodeward.issuer.domain.Page;
 import io.nodeward.issuer.domain.PageCursors;
 import io.nodeward.events.Identifiers;
 import io.nodeward.kit.auth.CognitoAuthHandler;
 import io.nodeward.kit.auth.Principal;
+import io.nodeward.kit.http.Responses;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,10 +20,10 @@ final class ListNodesHandler implements Handler<RoutingContext> {
 
   private static final Set<String> PARAMETERS = Set.of("ownerUserId", "limit", "cursor");
 
-  private final NodeRegistry nodes;
+  private final NodeDirectory nodes;
   private final PageCursors cursors;
 
-  ListNodesHandler(NodeRegistry nodes, PageCursors cursors) {
+  ListNodesHandler(NodeDirectory nodes, PageCursors cursors) {
     this.nodes = nodes;
     this.cursors = cursors;
   }

@@ -5,6 +5,7 @@ import io.nodeward.issuer.app.NodeAdministration;
 import io.nodeward.kit.auth.CognitoAuthHandler;
 import io.nodeward.kit.auth.Principal;
 import io.nodeward.kit.http.Problems;
+import io.nodeward.kit.http.Responses;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;

@@ -2,6 +2,7 @@ package io.nodeward.issuer.api;
 
 import io.nodeward.issuer.app.CertificateRenewal;
 import io.nodeward.issuer.domain.CsrInspector;
+import io.nodeward.kit.http.Responses;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.security.cert.Certificate;

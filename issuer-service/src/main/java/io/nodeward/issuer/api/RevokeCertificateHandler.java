@@ -1,14 +1,15 @@
 package io.nodeward.issuer.api;
 
 import io.nodeward.events.RevocationReason;
+import io.nodeward.issuer.app.CertificateInventory;
 import io.nodeward.issuer.app.CertificateRevocation;
 import io.nodeward.issuer.domain.RevocationReasons;
 import io.nodeward.kit.auth.CognitoAuthHandler;
 import io.nodeward.kit.auth.Principal;
 import io.nodeward.kit.http.Problems;
+import io.nodeward.kit.http.Responses;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -23,11 +24,11 @@ final class RevokeCertificateHandler implements Handler<RoutingContext> {
   private static final Set<String> FIELDS = Set.of("reason");
 
   private final CertificateRevocation revocation;
-  private final Clock clock;
+  private final CertificateInventory inventory;
 
-  RevokeCertificateHandler(CertificateRevocation revocation, Clock clock) {
+  RevokeCertificateHandler(CertificateRevocation revocation, CertificateInventory inventory) {
     this.revocation = revocation;
-    this.clock = clock;
+    this.inventory = inventory;
   }
 
   @Override
@@ -36,7 +37,7 @@ final class RevokeCertificateHandler implements Handler<RoutingContext> {
     String serial = QueryParameters.serialOf(ctx.pathParam("serial"));
     RevocationReason reason = reason(JsonBody.parse(ctx, FIELDS, true).string("reason", 64));
     revocation.revoke(principal, serial, reason)
-        .onSuccess(c -> Responses.json(ctx, 200, Representations.certificate(c, clock.instant())))
+        .onSuccess(c -> Responses.json(ctx, 200, Representations.certificate(c, inventory.now())))
         .onFailure(e -> IssuerProblems.fail(ctx, e));
   }
 

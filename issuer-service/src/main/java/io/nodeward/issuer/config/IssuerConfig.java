@@ -1,6 +1,7 @@
 package io.nodeward.issuer.config;
 
 import io.nodeward.events.CaBackend;
+import io.nodeward.events.EventSource;
 import io.nodeward.events.Identifiers;
 import io.nodeward.issuer.ca.AcmPcaSettings;
 import io.nodeward.issuer.ca.ServerNames;
@@ -34,6 +35,7 @@ import software.amazon.awssdk.services.acmpca.model.SigningAlgorithm;
  * @param minPkcs12PasswordLength shortest password accepted for a PKCS#12 bundle
  * @param renewal the mutual-TLS listener where certificates renew themselves
  * @param crl how the CRL is published
+ * @param instanceId this instance's name in its events' source ({@code /nodeward/issuer/<instanceId>})
  */
 public record IssuerConfig(
     String host,
@@ -51,7 +53,8 @@ public record IssuerConfig(
     int bodyLimitBytes,
     int minPkcs12PasswordLength,
     Renewal renewal,
-    Crl crl) {
+    Crl crl,
+    String instanceId) {
 
   /**
    * The renewal listener: {@code POST /v1/certificates/renew} over mutual TLS, authenticated by the certificate
@@ -85,7 +88,6 @@ public record IssuerConfig(
   }
 
   public static final String DEV_KEYSTORE_PASSWORD = "nodeward-dev-keystore";
-  public static final String EVENT_SOURCE = "urn:nodeward:issuer";
 
   public IssuerConfig {
     Objects.requireNonNull(host, "host");
@@ -97,6 +99,7 @@ public record IssuerConfig(
     Objects.requireNonNull(cognito, "cognito");
     Objects.requireNonNull(renewal, "renewal");
     Objects.requireNonNull(crl, "crl");
+    Objects.requireNonNull(instanceId, "instanceId");
     if (caBackend == CaBackend.ACM_PCA && acmPca == null) {
       throw new ConfigException("NODEWARD_ACM_PCA_ARN", "is required when NODEWARD_CA_BACKEND=acm-pca");
     }
@@ -137,7 +140,23 @@ public record IssuerConfig(
             ServerNames.parse("NODEWARD_ISSUER_MTLS_NAMES", env.list("NODEWARD_ISSUER_MTLS_NAMES", "localhost,127.0.0.1")),
             env.path("NODEWARD_ISSUER_MTLS_CERT_PEM", null),
             env.path("NODEWARD_ISSUER_MTLS_KEY_PEM", null)),
-        crl(env, backend));
+        crl(env, backend),
+        instanceId(env));
+  }
+
+  private static String instanceId(Env env) {
+    String id = env.string("NODEWARD_ISSUER_INSTANCE_ID", EventSource.defaultInstanceId());
+    try {
+      EventSource.of("issuer", id);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("NODEWARD_ISSUER_INSTANCE_ID", "must be 1 to 128 of A-Z a-z 0-9 . _ @ -");
+    }
+    return id;
+  }
+
+  /** {@code /nodeward/issuer/<instanceId>}: the source of every event this instance publishes. */
+  public String eventSource() {
+    return EventSource.of("issuer", instanceId).toString();
   }
 
   private static Crl crl(Env env, CaBackend backend) {
@@ -179,14 +198,11 @@ public record IssuerConfig(
     return dataDir.resolve("issuer");
   }
 
-  public IssuerConfig withPort(int newPort) {
-    return new IssuerConfig(host, newPort, kafka, createTopics, topicReplicationFactor, topicPartitions, dataDir, profile,
-        caBackend, caKeystorePassword, acmPca, cognito, bodyLimitBytes, minPkcs12PasswordLength, renewal, crl);
-  }
-
+  /** The one copy method: tests hand in Kafka settings with short timeouts that have no variable. */
   public IssuerConfig withKafka(KafkaSettings settings) {
     return new IssuerConfig(host, port, settings, createTopics, topicReplicationFactor, topicPartitions, dataDir, profile,
-        caBackend, caKeystorePassword, acmPca, cognito, bodyLimitBytes, minPkcs12PasswordLength, renewal, crl);
+        caBackend, caKeystorePassword, acmPca, cognito, bodyLimitBytes, minPkcs12PasswordLength, renewal, crl,
+        instanceId);
   }
 
   /** Never prints the keystore password. */

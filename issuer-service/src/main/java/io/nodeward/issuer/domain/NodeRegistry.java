@@ -53,6 +53,10 @@ public final class NodeRegistry {
     return nodes.values().stream().filter(n -> n.ownedBy(userId)).sorted(Comparator.comparing(Node::nodeId)).toList();
   }
 
+  public int size() {
+    return nodes.size();
+  }
+
   public List<Node> all() {
     return nodes.values().stream().sorted(Comparator.comparing(Node::nodeId)).toList();
   }
