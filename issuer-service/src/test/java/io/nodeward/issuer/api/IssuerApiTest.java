@@ -484,6 +484,30 @@ class IssuerApiTest {
     problem(bed.get("/v1/nope-" + UUID.randomUUID(), alice), 404, "NOT_FOUND");
   }
 
+  @Test
+  void healthHasTheServicesOneShapeWithNamedChecks() {
+    JsonObject live = new JsonObject(bed.get("/health/live", null).body());
+    JsonObject ready = new JsonObject(bed.get("/health/ready", null).body());
+
+    assertEquals(new JsonObject().put("status", "UP").put("service", "issuer"), live);
+    assertEquals("UP", ready.getString("status"));
+    assertEquals("issuer", ready.getString("service"));
+    JsonObject checks = ready.getJsonObject("checks");
+    assertEquals("UP", checks.getJsonObject("stateConsumer").getString("status"));
+    assertEquals("LOCAL", checks.getJsonObject("certificateAuthority").getString("backend"));
+    assertEquals("UP", checks.getJsonObject("crl").getString("status"));
+    assertEquals(ready.getString("status"), new JsonObject(bed.get("/health", null).body()).getString("status"));
+  }
+
+  @Test
+  void eventsNameThisInstanceAsTheirSource() {
+    String nodeId = alicesNode();
+    var event = TopicReader.events(bed.bootstrap, Topics.NODES).stream()
+        .filter(e -> e.data() instanceof NodeProvisioned p && p.nodeId().equals(nodeId)).findFirst().orElseThrow();
+
+    assertEquals("issuer", io.nodeward.events.EventSource.parse(event.source()).service());
+  }
+
   private static void assertKeyMatches(PrivateKey key, X509Certificate cert) throws Exception {
     String algorithm = "EC".equals(key.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
     Signature signer = Signature.getInstance(algorithm);

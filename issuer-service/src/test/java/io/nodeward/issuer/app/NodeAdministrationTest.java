@@ -1,0 +1,66 @@
+package io.nodeward.issuer.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nodeward.events.NodeDeprovisioned;
+import io.nodeward.events.NodeProvisioned;
+import io.nodeward.issuer.testing.Principals;
+import io.nodeward.kit.testing.Await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Provisioning against a fake log: created, unchanged, moved to another owner (refused), removed. */
+class NodeAdministrationTest {
+
+  private AppFixture fx;
+  private NodeAdministration administration;
+
+  @BeforeEach
+  void fixture() {
+    fx = new AppFixture();
+    administration = new NodeAdministration(fx.nodes, fx.events, fx.clock);
+  }
+
+  @Test
+  void aNewNodeIsCreatedAndRecordedAndTheSameAgainRecordsNothing() {
+    assertTrue(Await.result(administration.provision(Principals.admin("root"), "n1", "alice", "http://h:1")).created());
+    assertFalse(Await.result(administration.provision(Principals.admin("root"), "n1", "alice", "http://h:1")).created());
+
+    assertEquals(1, fx.events.of(NodeProvisioned.class).size());
+  }
+
+  @Test
+  void anUpstreamChangeIsRecordedButAnOwnerChangeIsRefused() {
+    Await.result(administration.provision(Principals.admin("root"), "n1", "alice", "http://h:1"));
+
+    Await.result(administration.provision(Principals.admin("root"), "n1", "alice", "http://h:2"));
+    assertInstanceOf(NodeOwnershipConflictException.class,
+        Await.failure(administration.provision(Principals.admin("root"), "n1", "bob", "http://h:2")));
+
+    assertEquals("http://h:2", fx.nodes.find("n1").orElseThrow().upstreamUrl());
+    assertEquals(2, fx.events.of(NodeProvisioned.class).size());
+  }
+
+  @Test
+  void deprovisioningRemovesTheNodeAndAnUnknownOneIsUnknown() {
+    Await.result(administration.provision(Principals.admin("root"), "n1", "alice", "http://h:1"));
+
+    Await.result(administration.deprovision(Principals.admin("root"), "n1"));
+
+    assertTrue(fx.nodes.find("n1").isEmpty());
+    assertEquals("alice", fx.events.of(NodeDeprovisioned.class).get(0).ownerUserId());
+    assertInstanceOf(UnknownResourceException.class, Await.failure(administration.deprovision(Principals.admin("root"), "n1")));
+  }
+
+  @Test
+  void whenTheLogIsDownNothingChanges() {
+    fx.events.failing = true;
+
+    assertInstanceOf(EventNotAcknowledgedException.class,
+        Await.failure(administration.provision(Principals.admin("root"), "n1", "alice", "http://h:1")));
+    assertTrue(fx.nodes.find("n1").isEmpty());
+  }
+}
