@@ -1,34 +1,18 @@
 #!/usr/bin/env bash
 # Cold-start cost of the nodeward client: wall and CPU time of `nodeward --version` and `nodeward cert list`
 # (signed in, one certificate, against a running embedded stack), each run a fresh JVM: through the launcher
-# (C1 only, serial GC, the AppCDS archive the build makes), with its flags but no archive, and plain java -jar. Prints one line per case: median and p90 wall, median CPU (user+sys).
+# (C1 only, serial GC, the AppCDS archive the build makes), with its flags but no archive, and plain java -jar.
+# Prints one line per case: median and p90 wall, median CPU (user+sys).
 #
 #   bash bench/scripts/cli-cold-start.sh [RUNS] [PORT_BASE]
 #
-# Needs the client and the stack built (mvn -B -q package -DskipTests -pl stack,cli -am). Starts its own stack on
-# PORT_BASE.. (default 22100) with state in a temporary folder, and stops it at the end.
+# Needs the client and the stack built (mvn -B -q package -DskipTests -pl stack,cli -am); runs its own stack
+# (cli-common.sh).
 set -euo pipefail
 RUNS=${1:-20}
-BASE=${2:-22100}
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-NODEWARD="$ROOT/cli/target/bin/nodeward"
-WORK=$(mktemp -d /tmp/cli-bench.XXXXXX)
-trap 'kill "$STACK_PID" 2>/dev/null || true; wait "$STACK_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-
-export NODEWARD_DATA_DIR="$WORK/data" NODEWARD_ISSUER_PORT=$BASE NODEWARD_AUDIT_PORT=$((BASE+1))
-export NODEWARD_AUTHORIZER_ADMIN_PORT=$((BASE+2)) NODEWARD_AUTHORIZER_GATEWAY_PORT=$((BASE+3)) NODEWARD_IDP_PORT=$((BASE+4))
-export NODEWARD_STACK_KAFKA_PORT=$((BASE+5)) NODEWARD_STACK_DEMO_NODE_PORT=$((BASE+6)) NODEWARD_ISSUER_MTLS_PORT=$((BASE+7))
-java -jar "$ROOT/stack/target/nodeward-stack.jar" > "$WORK/stack.log" 2>&1 &
-STACK_PID=$!
-for _ in $(seq 1 240); do
-  grep -q "nodeward is up" "$WORK/stack.log" 2>/dev/null && break
-  sleep 0.5
-done
-grep -q "nodeward is up" "$WORK/stack.log" || { echo "the stack did not start; see $WORK/stack.log" >&2; exit 1; }
-
-export XDG_CONFIG_HOME="$WORK/config" XDG_STATE_HOME="$WORK/state" HOME="$WORK"
-export NODEWARD_CLI_ISSUER_URL=http://127.0.0.1:$BASE NODEWARD_CLI_IDP_URL=http://127.0.0.1:$((BASE+4))
-echo alice-dev-password | "$NODEWARD" login --username alice --password-stdin > /dev/null
+PORT_BASE=${2:-22100}
+# shellcheck source=bench/scripts/cli-common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/cli-common.sh"
 (cd "$WORK" && "$NODEWARD" cert issue --node demo-node-1 > /dev/null)
 
 # one case: label, then the command; prints median/p90 wall and median CPU of RUNS runs (after one warm-up of the

@@ -58,7 +58,7 @@ public final class NodewardCli implements Runnable {
       description = "mTLS gateway in front of the nodes (default: ${DEFAULT-VALUE}).")
   String gatewayUrl;
 
-  @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT", defaultValue = "table",
+  @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "OUTPUT", defaultValue = "table",
       description = "table (for people) or json (for scripts) (default: ${DEFAULT-VALUE}).")
   OutputFormat output;
 

@@ -26,13 +26,15 @@ public final class CognitoClient {
   private static final String AMZ_JSON = "application/x-amz-json-1.1";
 
   private final Http http;
+  private final Http hostedUiHttp;
   private final URI idpUrl;
   private final URI hostedUiUrl;
   private final String clientId;
   private final Clock clock;
 
-  public CognitoClient(Http http, URI idpUrl, URI hostedUiUrl, String clientId, Clock clock) {
+  public CognitoClient(Http http, Http hostedUiHttp, URI idpUrl, URI hostedUiUrl, String clientId, Clock clock) {
     this.http = http;
+    this.hostedUiHttp = hostedUiHttp;
     this.idpUrl = idpUrl;
     this.hostedUiUrl = hostedUiUrl;
     this.clientId = clientId;
@@ -67,11 +69,11 @@ public final class CognitoClient {
   public Tokens exchangeCode(String code, String redirectUri, String verifier) {
     String form = form(Map.of("grant_type", "authorization_code", "client_id", clientId, "code", code,
         "redirect_uri", redirectUri, "code_verifier", verifier));
-    HttpRequest request = http.request(endpoint(hostedUiUrl, "/oauth2/token"))
+    HttpRequest request = hostedUiHttp.request(endpoint(hostedUiUrl, "/oauth2/token"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(), SERVICE);
+    HttpResponse<String> response = hostedUiHttp.send(request, HttpResponse.BodyHandlers.ofString(), SERVICE);
     JsonNode body = Json.parse(response.body(), "The token endpoint's answer");
     if (response.statusCode() != 200) {
       String error = Json.text(body, "error");
