@@ -18,6 +18,15 @@ import java.util.function.LongConsumer;
 public final class LogExportVerifier {
 
   public static final String FORMAT = "nodeward-audit-log/v1";
+  private static final java.util.Set<String> HEADER_FIELDS = java.util.Set.of("format", "origin", "treeSize", "checkpoint");
+  private static final java.util.Set<String> LEAF_FIELDS = java.util.Set.of("leafIndex", "sequence", "leafHash", "event", "pruned");
+  /**
+   * Strict reading, so that no byte of the file can change without the verification noticing: a repeated member
+   * or anything after the JSON value on a line is refused (Jackson would otherwise keep the last or ignore the rest).
+   */
+  private static final com.fasterxml.jackson.databind.ObjectMapper STRICT = new com.fasterxml.jackson.databind.ObjectMapper()
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** What was verified. */
   public record Verified(Checkpoint checkpoint, NoteKey key, long recordsRecomputed, long prunedLeaves,
@@ -30,9 +39,9 @@ public final class LogExportVerifier {
   /** {@code older} may be null; {@code progress} receives the number of leaves read so far. */
   public static Verified verify(BufferedReader lines, TrustedKey key, Checkpoint older, LongConsumer progress)
       throws IOException {
-    String headerLine = lines.readLine();
+    String headerLine = nextLine(lines);
     JsonNode header = headerLine == null ? null : parseLine(headerLine, 1);
-    if (header == null || !FORMAT.equals(Json.text(header, "format"))) {
+    if (header == null || !FORMAT.equals(Json.text(header, "format")) || !onlyFields(header, HEADER_FIELDS)) {
       throw CliFailure.verification("NOT_A_LOG_EXPORT", "The file is not a verifiable log export (" + FORMAT
           + "); make one with 'nodeward audit export --format log'.");
     }
@@ -51,33 +60,41 @@ public final class LogExportVerifier {
     long pruned = 0;
     String line;
     long lineNumber = 1;
-    while ((line = lines.readLine()) != null) {
+    while ((line = nextLine(lines)) != null) {
       lineNumber++;
-      if (line.isEmpty()) {
-        continue;
-      }
       JsonNode leaf = parseLine(line, lineNumber);
+      if (!onlyFields(leaf, LEAF_FIELDS)) {
+        throw CliFailure.verification("MALFORMED_LINE", "Line " + lineNumber + " has members a leaf line does not have.");
+      }
       long index = range.size();
       if (index >= checkpoint.treeSize()) {
         throw CliFailure.verification("EXTRA_RECORDS", "Line " + lineNumber + ": the export has more records than its "
             + "checkpoint's " + checkpoint.treeSize() + ".");
       }
-      if (leaf.path("leafIndex").asLong(-1) != index) {
+      if (!leaf.path("leafIndex").isIntegralNumber() || leaf.path("leafIndex").asLong() != index
+          || !leaf.path("sequence").isIntegralNumber() || leaf.path("sequence").asLong() != index + 1) {
         throw CliFailure.verification("LEAF_OUT_OF_ORDER", "Line " + lineNumber + ": expected leaf " + index + ", found "
             + leaf.path("leafIndex").asText("none") + ".");
       }
       byte[] leafHash;
       JsonNode event = leaf.get("event");
-      if (event != null && event.isObject()) {
+      byte[] stated = LogVerifier.hash(Json.text(leaf, "leafHash"), "Line " + lineNumber + "'s leafHash");
+      if (event != null) {
+        if (!event.isObject() || leaf.has("pruned")) {
+          throw CliFailure.verification("MALFORMED_LINE", "Line " + lineNumber + " has an event that is not an object, or "
+              + "one marked pruned.");
+        }
         leafHash = LogHashes.leafHash(CanonicalJson.of(event).getBytes(StandardCharsets.UTF_8));
-        String stated = Json.text(leaf, "leafHash");
-        if (stated != null && !Arrays.equals(leafHash, LogVerifier.hash(stated, "Line " + lineNumber + "'s leafHash"))) {
+        if (!Arrays.equals(leafHash, stated)) {
           throw CliFailure.verification("RECORD_ALTERED", "Line " + lineNumber + " (leaf " + index + "): the record does "
               + "not hash to its leaf hash; it was changed.");
         }
         recomputed++;
       } else {
-        leafHash = LogVerifier.hash(Json.text(leaf, "leafHash"), "Line " + lineNumber + "'s leafHash");
+        if (!leaf.path("pruned").asBoolean(false) || !leaf.path("pruned").isBoolean()) {
+          throw CliFailure.verification("MALFORMED_LINE", "Line " + lineNumber + " has no event and is not marked pruned.");
+        }
+        leafHash = stated;
         pruned++;
       }
       range.append(leafHash);
@@ -100,9 +117,39 @@ public final class LogExportVerifier {
     return new Verified(checkpoint, key.verifying(checkpoint), recomputed, pruned, older);
   }
 
+  /**
+   * The next line up to a {@code \n} (not {@code \r}, unlike {@link BufferedReader#readLine()}: a {@code \r} put
+   * in place of a {@code \n} must not read as the same file); null at the end. A last line without its newline is
+   * still a line.
+   */
+  private static String nextLine(BufferedReader in) throws IOException {
+    StringBuilder line = new StringBuilder(1024);
+    int c;
+    while ((c = in.read()) != -1) {
+      if (c == '\n') {
+        return line.toString();
+      }
+      line.append((char) c);
+    }
+    return line.length() == 0 ? null : line.toString();
+  }
+
+  private static boolean onlyFields(JsonNode node, java.util.Set<String> allowed) {
+    for (java.util.Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      if (!allowed.contains(names.next())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static JsonNode parseLine(String line, long number) {
+    if (!line.startsWith("{") || !line.endsWith("}")) {
+      // one compact JSON object per line: whitespace around it would let a changed byte go unnoticed
+      throw CliFailure.verification("MALFORMED_LINE", "Line " + number + " of the export is not one JSON object.");
+    }
     try {
-      JsonNode node = Json.MAPPER.readTree(line);
+      JsonNode node = STRICT.readTree(line);
       if (node != null && node.isObject()) {
         return node;
       }

@@ -117,7 +117,8 @@ public final class AuditVerifyCommand extends BaseCommand {
       LogVerifier.requireConsistent(previous, latest, proof);
     }
     ObjectNode result = Json.object().put("verified", true).put("origin", latest.origin()).put("treeSize", latest.treeSize())
-        .put("rootHash", latest.rootBase64()).put("keyName", key.verifying(latest).name());
+        .put("rootHash", latest.rootBase64()).put("keyName", key.verifying(latest).name())
+        .put("verifierKey", key.verifying(latest).verifierKey());
     if (previous != null) {
       result.put("previousTreeSize", previous.treeSize());
     }

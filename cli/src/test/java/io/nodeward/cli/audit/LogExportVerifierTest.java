@@ -79,6 +79,27 @@ class LogExportVerifierTest {
   }
 
   @Test
+  void changingAnyOneCharacterOfTheFileFailsVerification() throws Exception {
+    events = events.subList(0, 2);
+    String export = export(2, true);
+    verify(export, null);
+    for (int i = 0; i < export.length(); i++) {
+      char original = export.charAt(i);
+      char[] replacements = original == '\n' ? new char[] {'x', ' ', '\r'} : new char[] {original == 'x' ? 'y' : 'x', ' '};
+      for (char replacement : replacements) {
+        if (replacement == original) {
+          continue;
+        }
+        int at = i;
+        String changed = export.substring(0, i) + replacement + export.substring(i + 1);
+        CliFailure failure = assertThrows(CliFailure.class, () -> verify(changed, null),
+            () -> "changing character " + at + " ('" + original + "') to '" + replacement + "' went unnoticed");
+        assertEquals(ExitCode.VERIFICATION_FAILED, failure.exitCode());
+      }
+    }
+  }
+
+  @Test
   void aChangedLeafHashOfAPrunedRecordBreaksTheRoot() throws Exception {
     String export = export(37, true);
     int at = export.indexOf("\"leafHash\":\"", export.indexOf("\"pruned\"") - 80) + 14;
