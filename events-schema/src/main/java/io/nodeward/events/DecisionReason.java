@@ -12,7 +12,17 @@ public enum DecisionReason {
   NOT_OWNER,
   ALLOWLIST_STALE,
   INVALID_IDENTITY,
-  INVALID_TARGET;
+  INVALID_TARGET,
+  /** Handshake: the client certificate does not chain to a trusted CA. */
+  UNTRUSTED_CA,
+  /** Handshake: the client certificate carries no identity the gateway could accept. */
+  NO_IDENTITY,
+  /** Handshake: the client presented no certificate. */
+  NO_CERTIFICATE,
+  /** Over this identity's (or address's) request limit. */
+  RATE_LIMITED,
+  /** The decision could not be made durable (e.g. the decision log's disk is full): refused, failing closed. */
+  DECISION_LOG_UNAVAILABLE;
 
   public Effect effect() {
     return this == ALLOWED ? Effect.ALLOW : Effect.DENY;

@@ -7,7 +7,7 @@ package io.nodeward.events;
  */
 public sealed interface EventData
     permits NodeProvisioned, NodeDeprovisioned, CertificateIssued, CertificateRevoked,
-        IssuanceDenied, AccessDecided, AuditCheckpoint {
+        IssuanceDenied, AccessDecided, AuditCheckpoint, AuthorizerStatus {
 
   /** The Kafka record key. */
   String key();

@@ -11,7 +11,8 @@ public enum EventType {
   CERTIFICATE_REVOKED("io.nodeward.certificate.revoked.v1", CertificateRevoked.class),
   ISSUANCE_DENIED("io.nodeward.issuance.denied.v1", IssuanceDenied.class),
   ACCESS_DECIDED("io.nodeward.access.decided.v1", AccessDecided.class),
-  AUDIT_CHECKPOINT("io.nodeward.audit.checkpoint.v1", AuditCheckpoint.class);
+  AUDIT_CHECKPOINT("io.nodeward.audit.checkpoint.v1", AuditCheckpoint.class),
+  AUTHORIZER_STATUS("io.nodeward.authorizer.status.v1", AuthorizerStatus.class);
 
   private final String type;
   private final Class<? extends EventData> dataClass;

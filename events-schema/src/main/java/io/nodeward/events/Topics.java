@@ -31,11 +31,20 @@ public final class Topics {
       EnumSet.of(EventType.AUDIT_CHECKPOINT),
       Map.of("cleanup.policy", "delete", "retention.ms", "-1", "min.insync.replicas", "1"));
 
+  /**
+   * What each authorizer instance has applied of the nodes and certificates topics, several times a second;
+   * revocations wait on it. Short-lived facts: one hour of retention.
+   */
+  public static final Topic AUTHORIZER_STATUS = new Topic("nodeward.authorizer-status.v1",
+      EnumSet.of(EventType.AUTHORIZER_STATUS),
+      Map.of("cleanup.policy", "delete", "retention.ms", "3600000", "min.insync.replicas", "1"));
+
   /** Records that failed to decode or validate, as received, with the failure in headers. */
   public static final Topic DEAD_LETTER = new Topic("nodeward.dead-letter.v1",
       Set.of(), Map.of("cleanup.policy", "delete", "retention.ms", "2592000000"));
 
-  public static final List<Topic> ALL = List.of(NODES, CERTIFICATES, DECISIONS, AUDIT_CHECKPOINTS, DEAD_LETTER);
+  public static final List<Topic> ALL = List.of(NODES, CERTIFICATES, DECISIONS, AUDIT_CHECKPOINTS, AUTHORIZER_STATUS,
+      DEAD_LETTER);
 
   private Topics() {
   }

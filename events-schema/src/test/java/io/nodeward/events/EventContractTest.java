@@ -80,6 +80,26 @@ class EventContractTest {
     assertThrows(InvalidEventException.class, () -> codec.decode(canonical));
   }
 
+  static Stream<String> variants() {
+    return EventSamples.variants().keySet().stream().sorted();
+  }
+
+  @ParameterizedTest
+  @MethodSource("variants")
+  void everyVariantMatchesItsGoldenFile(String name) throws Exception {
+    CloudEvent<?> event = EventSamples.variants().get(name);
+    Path file = GOLDEN.resolve(event.type().type() + "." + name + ".json");
+    String canonical = codec.canonical(event);
+    if (Boolean.getBoolean("nodeward.golden.write")) {
+      Files.writeString(file, canonical + "\n", StandardCharsets.UTF_8);
+    }
+    if (!Files.exists(file)) {
+      fail("no golden file " + file + "; generate with -Dnodeward.golden.write=true and review it");
+    }
+    assertEquals(Files.readString(file, StandardCharsets.UTF_8).strip(), canonical, "wire format of " + name);
+    assertEquals(event, codec.decode(canonical));
+  }
+
   @ParameterizedTest
   @MethodSource("samples")
   void everyEventTravelsOnTheTopicThatDeclaresIt(CloudEvent<?> event) {

@@ -2,6 +2,7 @@ package io.nodeward.events;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** One fixed, realistic sample of every event type: the golden files are these, encoded. */
 final class EventSamples {
@@ -35,7 +36,25 @@ final class EventSamples {
             new AccessDecided("d-8a1b", SERIAL, USER, NODE, NODE, "GET", "/nodes/demo-node-1/status",
                 Effect.ALLOW, DecisionReason.ALLOWED, "127.0.0.1", "TLSv1.3", T, "gw-1")),
         event("6f1c1c2e-0d3a-4a43-9d43-1f0c4e2b7a07", "/nodeward/audit",
-            new AuditCheckpoint(42, FP, T, "audit-key-1", "SHA256withECDSA", "MEUCIQDk")));
+            new AuditCheckpoint(42, FP, T, "audit-key-1", "SHA256withECDSA", "MEUCIQDk")),
+        event("6f1c1c2e-0d3a-4a43-9d43-1f0c4e2b7a08", "/nodeward/authorizer/gw-1",
+            new AuthorizerStatus("gw-1", T.minusSeconds(600), T, AuthorizerStatus.State.RUNNING, true, 250, List.of(
+                new AuthorizerStatus.AppliedOffset("nodeward.nodes.v1", 0, 12),
+                new AuthorizerStatus.AppliedOffset("nodeward.certificates.v1", 0, 340),
+                new AuthorizerStatus.AppliedOffset("nodeward.certificates.v1", 1, 0)))));
+  }
+
+  /** Further samples of a type whose shape differs enough to pin it too, by a name of their own. */
+  static Map<String, CloudEvent<?>> variants() {
+    return Map.of(
+        "handshake-refusal", event("6f1c1c2e-0d3a-4a43-9d43-1f0c4e2b7a09", "/nodeward/authorizer/gw-1",
+            new AccessDecided("d-9c2e", null, null, null, null, "OTHER", "", Effect.DENY, DecisionReason.UNTRUSTED_CA,
+                "203.0.113.9", null, T, "gw-1", DecisionOrigin.HANDSHAKE, null, 17, FP, "CN=some other CA",
+                "CN=demo-node-1,UID=" + USER)),
+        "authorize-api", event("6f1c1c2e-0d3a-4a43-9d43-1f0c4e2b7a0a", "/nodeward/authorizer/gw-1",
+            new AccessDecided("d-4e7f", SERIAL, USER, NODE, NODE, "GET", "/nodes/demo-node-1/status", Effect.ALLOW,
+                DecisionReason.ALLOWED, "198.51.100.4", null, T, "gw-1", DecisionOrigin.AUTHORIZE_API,
+                "spiffe://nodeward.local/service/lambda-authorizer", null, null, null, null)));
   }
 
   /** A certificate issued by renewal: names the serial it renews. */
