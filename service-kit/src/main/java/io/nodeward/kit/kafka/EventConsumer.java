@@ -305,6 +305,14 @@ public final class EventConsumer {
     return appliedEvents.get();
   }
 
+  /**
+   * For every assigned partition, the position after the last applied batch (the next offset to apply), as of
+   * the refresh that follows each batch; empty before the first poll.
+   */
+  public Map<TopicPartition, Long> appliedPositions() {
+    return Map.copyOf(appliedPositions);
+  }
+
   public long deadLettered() {
     return deadLettered.get();
   }
