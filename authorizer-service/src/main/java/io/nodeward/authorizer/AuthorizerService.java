@@ -10,6 +10,7 @@ import io.nodeward.authorizer.gateway.GatewayTls;
 import io.nodeward.authorizer.gateway.GatewayVerticle;
 import io.nodeward.authorizer.kafka.AllowList;
 import io.nodeward.authorizer.kafka.KafkaDecisionTransport;
+import io.nodeward.authorizer.kafka.StatusPublisher;
 import io.nodeward.authorizer.store.SpoolBacklog;
 import io.nodeward.events.EventCodec;
 import io.nodeward.kit.config.ConfigException;
@@ -40,16 +41,18 @@ public final class AuthorizerService {
   private final Vertx vertx;
   private final DecisionRecorder recorder;
   private final AllowList allowList;
+  private final StatusPublisher status;
   private final AuthorizerMetrics metrics;
   private final HttpServer admin;
   private final List<String> gatewayDeployments;
   private final int gatewayPort;
 
-  private AuthorizerService(Vertx vertx, DecisionRecorder recorder, AllowList allowList, AuthorizerMetrics metrics,
-      HttpServer admin, List<String> gatewayDeployments, int gatewayPort) {
+  private AuthorizerService(Vertx vertx, DecisionRecorder recorder, AllowList allowList, StatusPublisher status,
+      AuthorizerMetrics metrics, HttpServer admin, List<String> gatewayDeployments, int gatewayPort) {
     this.vertx = vertx;
     this.recorder = recorder;
     this.allowList = allowList;
+    this.status = status;
     this.metrics = metrics;
     this.admin = admin;
     this.gatewayDeployments = gatewayDeployments;
@@ -82,7 +85,9 @@ public final class AuthorizerService {
       List<X509Certificate> caChain, DecisionRecorder recorder, AllowList allowList) {
     AuthorizerMetrics metrics = new AuthorizerMetrics(allowList, recorder, clock);
     AccessAuthorization authorization = new AccessAuthorization(allowList, new ClientChainVerifier(caChain),
-        metrics.andThen(recorder), clock, config.instanceId());
+        metrics.andThen(recorder), clock, config.instanceId(), config.catchUpTimeout());
+    StatusPublisher status = StatusPublisher.start(vertx, config.kafka(), allowList, config.instanceId(), clock,
+        config.statusInterval());
     List<String> deployments = new ArrayList<>();
     Future<HttpServer> admin = vertx.createHttpServer(new HttpServerOptions()
             .setHost(config.adminHost()).setPort(config.adminPort()))
@@ -95,11 +100,12 @@ public final class AuthorizerService {
                   config.instanceId(), config.gatewayHost(), port,
                   GatewayTls.useOpenSsl(config.tlsEngine()) ? "OpenSSL" : "JDK", config.gatewayInstances(),
                   config.adminHost(), adminServer.actualPort());
-              return new AuthorizerService(vertx, recorder, allowList, metrics, adminServer, deployments, port);
+              return new AuthorizerService(vertx, recorder, allowList, status, metrics, adminServer, deployments, port);
             }))
         .recover(e -> {
           Future<Void> undeployed = Future.all(deployments.stream().map(vertx::undeploy).toList()).mapEmpty();
           return undeployed.transform(x -> admin.succeeded() ? admin.result().close() : Future.succeededFuture())
+              .transform(x -> status.close())
               .transform(x -> allowList.close())
               .transform(x -> recorder.close())
               .transform(x -> Future.failedFuture(e));
@@ -161,15 +167,23 @@ public final class AuthorizerService {
     return recorder;
   }
 
+  public StatusPublisher status() {
+    return status;
+  }
+
   public AuthorizerMetrics metrics() {
     return metrics;
   }
 
-  /** Stops taking requests first, then the allow-list, then spools and closes the decision recorder. */
+  /**
+   * Stops taking requests first, then says STOPPING on the status topic (no revocation waits for this instance
+   * any more), then stops the allow-list, then spools and closes the decision recorder.
+   */
   public Future<Void> close() {
     Future<Void> undeployed = Future.all(gatewayDeployments.stream().map(vertx::undeploy).toList()).mapEmpty();
     return undeployed
         .transform(x -> admin.close())
+        .transform(x -> status.close())
         .transform(x -> allowList.close())
         .transform(x -> recorder.close());
   }

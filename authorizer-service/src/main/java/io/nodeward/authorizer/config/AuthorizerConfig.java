@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Everything the authorizer is configured with, read once from the environment and validated at start.
@@ -29,6 +30,9 @@ import java.util.Objects;
  * @param decisionDeliveryTimeout how long a decision event may wait for Kafka before it is spooled
  * @param instanceId this instance's name in decision events
  * @param gatewayInstances event loops serving the gateway
+ * @param statusInterval how often this instance publishes what it has applied (nodeward.authorizer-status.v1)
+ * @param catchUpTimeout how long a decision about a certificate from our CA that the allow-list does not know yet
+ *     may wait for the allow-list to catch up with the broker (0: never wait)
  */
 public record AuthorizerConfig(
     KafkaSettings kafka,
@@ -47,9 +51,13 @@ public record AuthorizerConfig(
     long spoolMaxBytes,
     Duration decisionDeliveryTimeout,
     String instanceId,
-    int gatewayInstances) {
+    int gatewayInstances,
+    Duration statusInterval,
+    Duration catchUpTimeout) {
 
   public static final String PREFIX = "NODEWARD_AUTHORIZER_";
+  /** As in an event source (/nodeward/authorizer/<instanceId>): it names this instance there too. */
+  private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9._@-]{1,128}");
 
   public AuthorizerConfig {
     Objects.requireNonNull(kafka, "kafka");
@@ -67,8 +75,18 @@ public record AuthorizerConfig(
     if (freshnessInterval.isNegative() || freshnessInterval.isZero() || freshnessInterval.compareTo(maxStaleness) >= 0) {
       throw new ConfigException(PREFIX + "FRESHNESS_INTERVAL", "must be positive and shorter than the max staleness");
     }
-    if (instanceId == null || instanceId.isBlank() || instanceId.length() > 128) {
-      throw new ConfigException(PREFIX + "INSTANCE_ID", "must be 1 to 128 characters");
+    if (instanceId == null || !INSTANCE_ID.matcher(instanceId).matches()) {
+      throw new ConfigException(PREFIX + "INSTANCE_ID", "must be 1 to 128 of letters, digits, '.', '_', '@', '-'");
+    }
+    requirePositive(statusInterval, "STATUS_INTERVAL");
+    if (catchUpTimeout.isNegative() || catchUpTimeout.compareTo(Duration.ofSeconds(10)) > 0) {
+      throw new ConfigException(PREFIX + "CATCH_UP_TIMEOUT", "must be between 0 and 10s");
+    }
+  }
+
+  private static void requirePositive(Duration value, String name) {
+    if (value.isNegative() || value.isZero()) {
+      throw new ConfigException(PREFIX + name, "must be positive");
     }
   }
 
@@ -94,7 +112,9 @@ public record AuthorizerConfig(
         env.longValue(PREFIX + "SPOOL_MAX_BYTES", 256L * 1024 * 1024, 1024, Long.MAX_VALUE),
         env.duration(PREFIX + "DECISION_DELIVERY_TIMEOUT", Duration.ofSeconds(5)),
         instanceId,
-        env.integer(PREFIX + "GATEWAY_INSTANCES", Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64));
+        env.integer(PREFIX + "GATEWAY_INSTANCES", Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64),
+        env.duration(PREFIX + "STATUS_INTERVAL", Duration.ofMillis(250)),
+        env.duration(PREFIX + "CATCH_UP_TIMEOUT", Duration.ofSeconds(1)));
   }
 
   public Path spoolDir() {
@@ -106,19 +126,14 @@ public record AuthorizerConfig(
     return kafka.withClientId(kafka.clientId() + "-decisions").withDeliveryTimeout(decisionDeliveryTimeout);
   }
 
-  public AuthorizerConfig withPorts(int gateway, int admin) {
-    return new AuthorizerConfig(kafka, trustDomain, dataDir, gatewayHost, gateway, adminHost, admin, trustChainPem,
-        tlsCertPem, tlsKeyPem, tlsEngine, maxStaleness, freshnessInterval, spoolMaxBytes, decisionDeliveryTimeout,
-        instanceId, gatewayInstances);
-  }
-
   private static Path requiredPath(Env env, String name) {
     return Path.of(env.required(name));
   }
 
   private static String defaultInstanceId() {
     try {
-      return "authorizer@" + InetAddress.getLocalHost().getHostName();
+      String name = ("authorizer@" + InetAddress.getLocalHost().getHostName()).replaceAll("[^A-Za-z0-9._@-]", "-");
+      return name.length() > 128 ? name.substring(0, 128) : name;
     } catch (Exception e) {
       return "authorizer";
     }

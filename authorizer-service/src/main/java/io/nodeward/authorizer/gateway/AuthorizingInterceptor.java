@@ -59,6 +59,9 @@ final class AuthorizingInterceptor implements ProxyInterceptor {
   @Override
   public Future<ProxyResponse> handleProxyRequest(ProxyContext ctx) {
     HttpServerRequest request = ctx.request().proxiedRequest();
+    // The decision may take a while (durable recording, catching up): hold the body, and its end, until it is
+    // proxied or released, or the proxy finds the request already read.
+    request.pause();
     String rawPath = request.path();
     TargetPath target = TargetPath.parse(rawPath);
     SSLSession session = request.sslSession();

@@ -21,6 +21,12 @@ public final class GatewayProblems {
       case ALLOWLIST_STALE -> "The authorizer cannot confirm its allow-list is current; try again shortly.";
       case INVALID_IDENTITY -> "The certificate carries no valid nodeward identity or lacks the clientAuth usage.";
       case INVALID_TARGET -> "The path must be /nodes/{nodeId}/... without dot segments or encoded separators.";
+      case UNTRUSTED_CA -> "The client certificate is not issued by a CA this gateway trusts.";
+      case NO_IDENTITY -> "The client certificate carries no identity this gateway accepts.";
+      case NO_CERTIFICATE -> "A client certificate is required.";
+      case RATE_LIMITED -> "Too many requests with this certificate; retry after the time given.";
+      case DECISION_LOG_UNAVAILABLE -> "The gateway cannot record decisions right now, so it refuses every request; "
+          + "try again shortly.";
     };
   }
 }

@@ -3,7 +3,10 @@ package io.nodeward.authorizer.kafka;
 import io.nodeward.authorizer.domain.AllowListSnapshot;
 import io.nodeward.authorizer.app.AllowListStatus;
 import io.nodeward.authorizer.domain.Freshness;
+import io.nodeward.events.AuthorizerStatus;
+import io.nodeward.events.CertificateRevoked;
 import io.nodeward.events.EventData;
+import io.nodeward.events.NodeDeprovisioned;
 import io.nodeward.events.Topics;
 import io.nodeward.kit.kafka.ConsumedEvent;
 import io.nodeward.kit.kafka.ConsumerSpec;
@@ -18,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +49,9 @@ public final class AllowList implements AllowListStatus {
   private volatile long lag = -1;
   private volatile boolean checking;
   private volatile boolean staleLogged;
+  private final Map<String, Long> appliedInBatches = new ConcurrentHashMap<>();
+  private final SharedCatchUp catchUp = new SharedCatchUp(() -> this.consumer.awaitCaughtUp());
+  private volatile Runnable onRevocationApplied = () -> { };
   private EventConsumer consumer;
   private long timerId = -1;
   private int ticks;
@@ -73,13 +81,58 @@ public final class AllowList implements AllowListStatus {
         });
   }
 
+  /**
+   * Swaps in the new snapshot, then notes the batch's offsets as applied: from this moment every decision, on
+   * every connection, reads a snapshot that has them. A revocation or deprovisioning among them is announced at
+   * once (the status publisher tells the issuer, which waits for every instance).
+   */
   private Future<Void> apply(List<ConsumedEvent> batch) {
     List<EventData> events = new ArrayList<>(batch.size());
+    boolean revokes = false;
     for (ConsumedEvent consumed : batch) {
-      events.add(consumed.event().data());
+      EventData data = consumed.event().data();
+      events.add(data);
+      revokes |= data instanceof CertificateRevoked || data instanceof NodeDeprovisioned;
     }
     snapshot = snapshot.apply(events);
+    for (ConsumedEvent consumed : batch) {
+      appliedInBatches.merge(consumed.topic() + "\u0000" + consumed.partition(), consumed.offset() + 1, Math::max);
+    }
+    if (revokes) {
+      onRevocationApplied.run();
+    }
     return Future.succeededFuture();
+  }
+
+  /** Called (on the consumer's thread) right after a batch with a revocation or deprovisioning is applied. */
+  public void onRevocationApplied(Runnable listener) {
+    onRevocationApplied = listener;
+  }
+
+  /**
+   * For every partition of the nodes and certificates topics, the next offset to apply: the consumer's position
+   * after its last batch, or the offsets of a batch just applied when they are further on.
+   */
+  public List<AuthorizerStatus.AppliedOffset> appliedOffsets() {
+    Map<String, AuthorizerStatus.AppliedOffset> byPartition = new TreeMap<>();
+    if (consumer != null) {
+      consumer.appliedPositions().forEach((tp, position) -> byPartition.put(tp.getTopic() + "\u0000" + tp.getPartition(),
+          new AuthorizerStatus.AppliedOffset(tp.getTopic(), tp.getPartition(), position)));
+    }
+    appliedInBatches.forEach((key, next) -> byPartition.merge(key, offset(key, next),
+        (a, b) -> a.nextOffset() >= b.nextOffset() ? a : b));
+    return List.copyOf(byPartition.values());
+  }
+
+  private static AuthorizerStatus.AppliedOffset offset(String key, long next) {
+    int split = key.indexOf('\u0000');
+    return new AuthorizerStatus.AppliedOffset(key.substring(0, split), Integer.parseInt(key.substring(split + 1)), next);
+  }
+
+  /** Completes once everything published before the call is applied (one broker question for many callers). */
+  @Override
+  public Future<Void> catchUp() {
+    return catchUp.await();
   }
 
   /**

@@ -36,7 +36,8 @@ class AccessAuthorizationTest {
   final FakeAllowList allowList = new FakeAllowList(NOW)
       .apply(new NodeProvisioned("node-1", "alice", "http://127.0.0.1:9", NOW, "admin"));
   final AccessAuthorization authorization = new AccessAuthorization(allowList,
-      new ClientChainVerifier(List.of(PKI.caCertificate())), recorded::add, Clock.fixed(NOW, ZoneOffset.UTC), "gw-1");
+      new ClientChainVerifier(List.of(PKI.caCertificate())), recorded::add, Clock.fixed(NOW, ZoneOffset.UTC), "gw-1",
+      Duration.ofMillis(500));
 
   static CertificateFacts facts(Issued cert) {
     return CertificateFacts.from(cert.certificate(), TestPki.TRUST_DOMAIN);
@@ -104,5 +105,54 @@ class AccessAuthorizationTest {
     allowList.freshness(Freshness.confirmed(NOW.minus(Duration.ofMinutes(1)), Duration.ofSeconds(5)));
     AccessOutcome outcome = decide(AccessRequest.verifiedByHandshake(facts(cert), "node-1", "node-1", GET));
     assertEquals(DecisionReason.ALLOWLIST_STALE, outcome.decision().reason());
+  }
+
+  @Test
+  void aCertificateFromOurCaThatTheListDoesNotKnowYetIsDecidedAgainOnceTheListCaughtUp() {
+    Issued fresh = PKI.client("alice", "node-1");
+    allowList.publish(fresh.issued());
+    AccessOutcome outcome = decide(AccessRequest.verifiedByHandshake(facts(fresh), "node-1", "node-1", GET));
+    assertTrue(outcome.allowed(), outcome.decision().reason().name());
+    assertEquals(1, allowList.catchUps());
+    assertEquals(1, recorded.size(), "one decision, recorded after the catch-up");
+  }
+
+  @Test
+  void aPresentedCertificateFromOurCaCatchesUpToo() {
+    Issued fresh = PKI.client("alice", "node-1");
+    allowList.publish(fresh.issued());
+    AccessOutcome outcome = decide(AccessRequest.presented(fresh.certificate(), facts(fresh), "node-1", GET));
+    assertTrue(outcome.allowed());
+  }
+
+  @Test
+  void aCertificateStillUnknownAfterTheCatchUpIsRefused() {
+    AccessOutcome outcome = decide(AccessRequest.verifiedByHandshake(facts(PKI.client("alice", "node-1")), "node-1",
+        "node-1", GET));
+    assertEquals(DecisionReason.UNKNOWN_CERTIFICATE, outcome.decision().reason());
+    assertEquals(1, allowList.catchUps());
+  }
+
+  @Test
+  void aCatchUpThatDoesNotFinishInTimeRefusesTheCertificateAsUnknown() {
+    allowList.holdCatchUps();
+    AccessOutcome outcome = decide(AccessRequest.verifiedByHandshake(facts(PKI.client("alice", "node-1")), "node-1",
+        "node-1", GET));
+    assertEquals(DecisionReason.UNKNOWN_CERTIFICATE, outcome.decision().reason());
+  }
+
+  @Test
+  void aCertificateFromAnotherCaNeverMakesTheListCatchUp() {
+    Issued foreign = OTHER.client("alice", "node-1");
+    decide(AccessRequest.presented(foreign.certificate(), facts(foreign), "node-1", GET));
+    assertEquals(0, allowList.catchUps());
+  }
+
+  @Test
+  void aKnownCertificateNeverWaitsForTheList() {
+    Issued cert = PKI.client("alice", "node-1");
+    allowList.apply(cert.issued(), cert.revoked());
+    decide(AccessRequest.verifiedByHandshake(facts(cert), "node-1", "node-1", GET));
+    assertEquals(0, allowList.catchUps());
   }
 }

@@ -27,6 +27,7 @@ import io.nodeward.kit.kafka.EventConsumer;
 import io.nodeward.kit.kafka.EventPublisher;
 import io.nodeward.kit.kafka.KafkaTestKit;
 import io.nodeward.kit.testing.Await;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -37,6 +38,8 @@ import java.net.Socket;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
@@ -148,6 +151,31 @@ class GatewayTest {
     assertEquals("node-1", decided.targetNodeId());
     assertEquals("127.0.0.1", decided.clientAddress());
     assertTrue(decided.tlsVersion().startsWith("TLSv1."));
+  }
+
+  /**
+   * The call follows the acknowledgement at once on a connection whose handshake is already done (opened by a
+   * request before the issuance, refused then), so nothing but the allow-list's own catching up stands between
+   * the two. Ten at a time, so the test does not measure a hundred concurrent handshakes.
+   */
+  @Test
+  void aHundredCertificatesEachCalledTheInstantTheirIssuanceIsAcknowledgedAreAllAllowed() {
+    List<String> outcomes = new ArrayList<>();
+    for (int round = 0; round < 10; round++) {
+      List<Future<String>> calls = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        Issued cert = fixture.pki.client(ALICE, "node-1");
+        HttpClient client = MtlsClients.with(vertx, cert, fixture.pki);
+        calls.add(Responses.get(client, port, "/nodes/node-1/before")
+            .compose(before -> events.publish(cert.issued()))
+            .compose(acked -> Responses.get(client, port, "/nodes/node-1/fresh"))
+            .map(r -> r.status() == 200 ? "ALLOWED" : r.code())
+            .onComplete(x -> client.close()));
+      }
+      Await.result(Future.all(calls));
+      calls.forEach(call -> outcomes.add(call.result()));
+    }
+    assertEquals(100, outcomes.stream().filter("ALLOWED"::equals).count(), "outcomes: " + outcomes);
   }
 
   @Test

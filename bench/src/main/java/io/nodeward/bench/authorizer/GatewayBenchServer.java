@@ -4,11 +4,13 @@ import io.nodeward.authorizer.AuthorizerService;
 import io.nodeward.authorizer.config.AuthorizerConfig;
 import io.nodeward.authorizer.config.TlsEngine;
 import io.nodeward.authorizer.gateway.GatewayTls;
-import io.nodeward.kit.kafka.KafkaSettings;
+import io.nodeward.kit.config.Env;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -29,11 +31,19 @@ public final class GatewayBenchServer {
     try (var reader = Files.newBufferedReader(dir.resolve("infra-ready"))) {
       infra.load(reader);
     }
-    AuthorizerConfig config = new AuthorizerConfig(new KafkaSettings(infra.getProperty("bootstrap"),
-        "bench-authorizer", Duration.ofSeconds(30), Duration.ofMillis(50)), BenchPki.TRUST_DOMAIN,
-        dir.resolve("data"), "127.0.0.1", gatewayPort, "127.0.0.1", 0, dir.resolve("ca.pem"), dir.resolve("server.pem"),
-        dir.resolve("server.key"), engine, Duration.ofSeconds(5), Duration.ofMillis(250), 256L * 1024 * 1024,
-        Duration.ofSeconds(5), "bench-authorizer", loops);
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.putIfAbsent("NODEWARD_KAFKA_BOOTSTRAP", infra.getProperty("bootstrap"));
+    env.putIfAbsent("NODEWARD_TRUST_DOMAIN", BenchPki.TRUST_DOMAIN);
+    env.putIfAbsent("NODEWARD_DATA_DIR", dir.resolve("data").toString());
+    env.put("NODEWARD_AUTHORIZER_GATEWAY_PORT", Integer.toString(gatewayPort));
+    env.putIfAbsent("NODEWARD_AUTHORIZER_ADMIN_PORT", "0");
+    env.put("NODEWARD_AUTHORIZER_TRUST_CHAIN_PEM", dir.resolve("ca.pem").toString());
+    env.put("NODEWARD_AUTHORIZER_TLS_CERT_PEM", dir.resolve("server.pem").toString());
+    env.put("NODEWARD_AUTHORIZER_TLS_KEY_PEM", dir.resolve("server.key").toString());
+    env.put("NODEWARD_AUTHORIZER_TLS_ENGINE", engine.name());
+    env.putIfAbsent("NODEWARD_AUTHORIZER_INSTANCE_ID", "bench-authorizer");
+    env.put("NODEWARD_AUTHORIZER_GATEWAY_INSTANCES", Integer.toString(loops));
+    AuthorizerConfig config = AuthorizerConfig.fromEnv(Env.of(env));
     Vertx vertx = Vertx.vertx();
     AuthorizerService authorizer = AuthorizerService.start(vertx, config).await();
     String engineName = GatewayTls.useOpenSsl(engine) ? "OpenSSL" : "JDK";

@@ -6,6 +6,7 @@ import io.nodeward.authorizer.config.TlsEngine;
 import io.nodeward.events.NodeProvisioned;
 import io.nodeward.kafka.embedded.EmbeddedKafka;
 import io.nodeward.kit.kafka.EventPublisher;
+import io.nodeward.kit.config.Env;
 import io.nodeward.kit.kafka.KafkaSettings;
 import io.nodeward.kit.kafka.TopicProvisioner;
 import io.vertx.core.Future;
@@ -26,7 +27,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Revocation propagation: for each of {@code count} certificates, open a kept-alive mTLS connection and get a
@@ -62,11 +65,17 @@ public final class RevocationPropagationBench {
       certs.add(cert);
       events.publish(cert.issued()).await();
     }
-    AuthorizerConfig config = new AuthorizerConfig(new KafkaSettings(broker.bootstrapServers(), "bench-authorizer",
-        Duration.ofSeconds(30), Duration.ofMillis(50)), BenchPki.TRUST_DOMAIN, dir.resolve("data"), "127.0.0.1", 0,
-        "127.0.0.1", 0, dir.resolve("ca.pem"), dir.resolve("server.pem"), dir.resolve("server.key"), TlsEngine.AUTO,
-        Duration.ofSeconds(5), Duration.ofMillis(250), 256L * 1024 * 1024, Duration.ofSeconds(5), "bench-authorizer",
-        Runtime.getRuntime().availableProcessors());
+    Map<String, String> env = new HashMap<>();
+    env.put("NODEWARD_KAFKA_BOOTSTRAP", broker.bootstrapServers());
+    env.put("NODEWARD_TRUST_DOMAIN", BenchPki.TRUST_DOMAIN);
+    env.put("NODEWARD_DATA_DIR", dir.resolve("data").toString());
+    env.put("NODEWARD_AUTHORIZER_GATEWAY_PORT", "0");
+    env.put("NODEWARD_AUTHORIZER_ADMIN_PORT", "0");
+    env.put("NODEWARD_AUTHORIZER_TRUST_CHAIN_PEM", dir.resolve("ca.pem").toString());
+    env.put("NODEWARD_AUTHORIZER_TLS_CERT_PEM", dir.resolve("server.pem").toString());
+    env.put("NODEWARD_AUTHORIZER_TLS_KEY_PEM", dir.resolve("server.key").toString());
+    env.put("NODEWARD_AUTHORIZER_INSTANCE_ID", "bench-authorizer");
+    AuthorizerConfig config = AuthorizerConfig.fromEnv(Env.of(env));
     AuthorizerService authorizer = AuthorizerService.start(vertx, config).await();
 
     long[] micros = new long[count];
