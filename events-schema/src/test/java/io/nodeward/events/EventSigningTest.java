@@ -58,7 +58,7 @@ class EventSigningTest {
   void everyEventTypeHasExactlyTheRoleThatProducesIt(EventType type) {
     ProducerRole role = ProducerRole.of(type).orElseThrow(() -> new AssertionError(type + " has no producer role"));
     ProducerRole expected = switch (type) {
-      case ACCESS_DECIDED -> ProducerRole.AUTHORIZER;
+      case ACCESS_DECIDED, AUTHORIZER_STATUS -> ProducerRole.AUTHORIZER;
       case AUDIT_CHECKPOINT -> ProducerRole.AUDIT;
       default -> ProducerRole.ISSUER;
     };
