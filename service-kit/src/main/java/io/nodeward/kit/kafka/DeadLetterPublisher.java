@@ -27,7 +27,10 @@ public final class DeadLetterPublisher {
   private final String consumerName;
   private final long closeTimeoutMillis;
 
+  private final Vertx vertx;
+
   DeadLetterPublisher(Vertx vertx, KafkaSettings settings, String consumerName) {
+    this.vertx = vertx;
     this.closeTimeoutMillis = settings.closeTimeout().toMillis();
     this.producer = KafkaProducer.create(vertx, settings.withClientId(settings.clientId() + "-dlq").producerConfig());
     this.consumerName = consumerName;
@@ -62,6 +65,8 @@ public final class DeadLetterPublisher {
   }
 
   Future<Void> close() {
-    return producer.close(closeTimeoutMillis);
+    // Directly, not through Vert.x's queue, which a send blocked on a gone broker holds (see EventPublisher.close).
+    return io.nodeward.kit.app.Lifecycle.blocking(vertx, consumerName + "-dlq-close",
+        () -> producer.unwrap().close(java.time.Duration.ofMillis(closeTimeoutMillis)));
   }
 }
