@@ -11,6 +11,7 @@ import io.nodeward.issuer.app.CertificateRevocation;
 import io.nodeward.issuer.app.CrlPublication;
 import io.nodeward.issuer.app.NodeAdministration;
 import io.nodeward.issuer.app.NodeDirectory;
+import io.nodeward.issuer.app.RateLimits;
 import io.nodeward.issuer.ca.AcmPcaCa;
 import io.nodeward.issuer.ca.AcmPcaClients;
 import io.nodeward.issuer.ca.CaChainFile;
@@ -136,18 +137,20 @@ public final class IssuerService {
     EventPublisher publisher = lifecycle.add("event publisher", KAFKA_STOP,
         EventPublisher.create(vertx, config.kafka(), config.eventSource()), EventPublisher::close);
     IssuerEvents events = new IssuerEvents(publisher, nodes, certificates);
+    RateLimits limits = new RateLimits(config.issueRatePerSecond(), config.revokeRatePerSecond(), System::nanoTime);
     CognitoTokenVerifier verifier = lifecycle.add("token verifier", QUICK_STOP,
         CognitoTokenVerifier.create(vertx, config.cognito()), CognitoTokenVerifier::close);
     IssuerApi.Dependencies dependencies = new IssuerApi.Dependencies(
         CognitoAuthHandler.create(verifier),
         new NodeAdministration(nodes, events, clock),
         new NodeDirectory(nodes),
-        new CertificateIssuance(vertx, ca, config.profile(), nodes, events, clock),
-        new CertificateRevocation(ca, certificates, events, clock),
+        new CertificateIssuance(vertx, ca, config.profile(), nodes, events, limits, clock),
+        new CertificateRevocation(ca, certificates, events, limits, clock),
         new CertificateInventory(certificates, clock),
         ca, health(), config.bodyLimitBytes(), config.minPkcs12PasswordLength(), cursors, crl,
         config.crl().externalUrl());
-    CertificateRenewal renewal = new CertificateRenewal(vertx, ca, config.profile(), nodes, certificates, events, clock);
+    CertificateRenewal renewal = new CertificateRenewal(vertx, ca, config.profile(), nodes, certificates, events, limits,
+        clock);
     return lifecycle.start("http server", SERVER_STOP, () -> vertx.createHttpServer(
                 new HttpServerOptions().setHost(config.host()).setPort(config.port()))
             .requestHandler(IssuerApi.router(vertx, dependencies))

@@ -54,6 +54,7 @@ public final class IssuanceBench {
       IssuerConfig config = IssuerConfig.fromEnv(Env.of(Map.of(
           "NODEWARD_ISSUER_PORT", "0",
           "NODEWARD_ISSUER_MTLS_PORT", "0",
+          "NODEWARD_ISSUER_ISSUE_RATE", "0", // one user issues thousands a second here: the limit is off
           "NODEWARD_DATA_DIR", dataDir.toString(),
           "NODEWARD_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
           "NODEWARD_COGNITO_ISSUER", idp.issuer(),

@@ -4,7 +4,9 @@ import io.nodeward.events.IssuanceRefusal;
 import io.nodeward.issuer.app.CaUnavailableException;
 import io.nodeward.issuer.app.EventNotAcknowledgedException;
 import io.nodeward.issuer.app.NodeOwnershipConflictException;
+import io.nodeward.issuer.app.RateLimitedException;
 import io.nodeward.issuer.app.UnknownResourceException;
+import io.nodeward.issuer.app.UpstreamNotAllowedException;
 import io.nodeward.issuer.domain.IssuanceRefusedException;
 import io.nodeward.issuer.domain.RenewalRefusedException;
 import io.nodeward.kit.http.ProblemException;
@@ -22,13 +24,17 @@ final class IssuerProblems {
 
   static int status(IssuanceRefusal refusal) {
     return switch (refusal) {
-      case NOT_OWNER -> 403;
-      case UNKNOWN_NODE -> 404;
+      case NOT_OWNER, UNKNOWN_NODE -> 404;
       case INVALID_CSR, WEAK_KEY, VALIDITY_TOO_LONG, INVALID_REQUEST -> 400;
     };
   }
 
   static Throwable map(Throwable failure) {
+    if (failure instanceof IssuanceRefusedException refused && refused.reason() == IssuanceRefusal.NOT_OWNER) {
+      // Issue 13.9: someone else's node answers exactly like a node that does not exist, so node ids cannot be
+      // probed; the published IssuanceDenied still says NOT_OWNER for the auditors.
+      return unknownNode();
+    }
     if (failure instanceof IssuanceRefusedException refused) {
       int status = status(refused.reason());
       String title = switch (status) {
@@ -46,6 +52,13 @@ final class IssuerProblems {
       };
       String title = status == 401 ? "Unauthorized" : status == 400 ? "Bad request" : "Forbidden";
       return new ProblemException(status, refused.reason().name(), title, refused.detail());
+    }
+    if (failure instanceof UpstreamNotAllowedException refused) {
+      return Problems.badRequest("UPSTREAM_NOT_ALLOWED", refused.getMessage());
+    }
+    if (failure instanceof RateLimitedException limited) {
+      return new ProblemException(429, "RATE_LIMITED", "Too many requests",
+          "Too many requests from you; try again in " + limited.retryAfterSeconds() + " s.");
     }
     if (failure instanceof UnknownResourceException unknown) {
       return unknown.kind() == UnknownResourceException.Kind.NODE ? unknownNode() : unknownCertificate();
@@ -66,6 +79,9 @@ final class IssuerProblems {
 
   /** Fails the request with the mapped problem; for use as {@code onFailure(e -> IssuerProblems.fail(ctx, e))}. */
   static void fail(RoutingContext ctx, Throwable failure) {
+    if (failure instanceof RateLimitedException limited && !ctx.response().headWritten()) {
+      ctx.response().putHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
+    }
     ctx.fail(map(failure));
   }
 

@@ -44,6 +44,7 @@ public final class CertificateIssuance {
   private final Vertx vertx;
   private final CertificateAuthority ca;
   private final IssuanceSteps steps;
+  private final RateLimits limits;
   private final CertificateProfile profile;
   private final IssuancePolicy policy;
   private final NodeRegistry nodes;
@@ -52,10 +53,11 @@ public final class CertificateIssuance {
   private final SecureRandom random = new SecureRandom();
 
   public CertificateIssuance(Vertx vertx, CertificateAuthority ca, CertificateProfile profile, NodeRegistry nodes,
-      EventLog events, Clock clock) {
+      EventLog events, RateLimits limits, Clock clock) {
     this.vertx = vertx;
     this.ca = ca;
     this.steps = new IssuanceSteps(ca, events, clock);
+    this.limits = limits;
     this.profile = profile;
     this.policy = new IssuancePolicy(profile);
     this.nodes = nodes;
@@ -65,7 +67,8 @@ public final class CertificateIssuance {
 
   public Future<Issued> issue(Principal principal, RawCertificateRequest raw) {
     String requestId = UUID.randomUUID().toString();
-    return Future.<Authorized>future(p -> p.complete(authorize(principal, raw, requestId)))
+    return limits.issuance(principal.userId())
+        .compose(allowed -> Future.<Authorized>future(p -> p.complete(authorize(principal, raw, requestId))))
         .compose(authorized -> keyMaterial(authorized)
             .compose(key -> steps.sign(authorized.requestId(), authorized.identity(), key, authorized.window())
                 .compose(issued -> steps.record(principal.userId(), issued, key, null))))

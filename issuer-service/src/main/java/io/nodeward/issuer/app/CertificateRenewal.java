@@ -46,6 +46,7 @@ public final class CertificateRenewal {
 
   private final Vertx vertx;
   private final IssuanceSteps steps;
+  private final RateLimits limits;
   private final CertificateProfile profile;
   private final RenewalPolicy policy;
   private final NodeRegistry nodes;
@@ -53,7 +54,8 @@ public final class CertificateRenewal {
   private final Clock clock;
 
   public CertificateRenewal(Vertx vertx, CertificateAuthority ca, CertificateProfile profile,
-      NodeRegistry nodes, CertificateRegistry certificates, EventLog events, Clock clock) {
+      NodeRegistry nodes, CertificateRegistry certificates, EventLog events, RateLimits limits, Clock clock) {
+    this.limits = limits;
     this.vertx = vertx;
     this.steps = new IssuanceSteps(ca, events, clock);
     this.profile = profile;
@@ -64,15 +66,20 @@ public final class CertificateRenewal {
   }
 
   public Future<CertificateIssuance.Issued> renew(Request request) {
-    // Signature checks and CSR verification are CPU work: on a worker, like issuance's key material.
-    return vertx.executeBlocking(() -> prepare(request), false).compose(prepared -> {
-      Duration requested = RawCertificateRequest.validity(request.validityHours(), request.validityMinutes());
-      CertificateRecord record = prepared.checked().record();
-      CertificateIdentity identity = new CertificateIdentity(profile.trustDomain(), record.userId(), record.nodeId());
-      ValidityWindow window = profile.window(clock.instant(), policy.lifetime(prepared.checked().presented(), requested));
-      return steps.sign(UUID.randomUUID().toString(), identity, prepared.key(), window)
-          .compose(issued -> steps.record(record.userId(), issued, prepared.key(), record.serialNumber()));
-    });
+    // Signature checks and CSR verification are CPU work: on a worker, like issuance's key material. A renewal
+    // is an issuance for the certificate's owner: it counts against the owner's issuance limit.
+    return vertx.executeBlocking(() -> prepare(request), false)
+        .compose(prepared -> limits.issuance(prepared.checked().record().userId()).map(prepared))
+        .compose(prepared -> signAndRecord(prepared, request));
+  }
+
+  private Future<CertificateIssuance.Issued> signAndRecord(Prepared prepared, Request request) {
+    Duration requested = RawCertificateRequest.validity(request.validityHours(), request.validityMinutes());
+    CertificateRecord record = prepared.checked().record();
+    CertificateIdentity identity = new CertificateIdentity(profile.trustDomain(), record.userId(), record.nodeId());
+    ValidityWindow window = profile.window(clock.instant(), policy.lifetime(prepared.checked().presented(), requested));
+    return steps.sign(UUID.randomUUID().toString(), identity, prepared.key(), window)
+        .compose(issued -> steps.record(record.userId(), issued, prepared.key(), record.serialNumber()));
   }
 
   private Prepared prepare(Request request) {

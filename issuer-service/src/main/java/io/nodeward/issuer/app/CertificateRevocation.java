@@ -16,11 +16,14 @@ import java.util.Optional;
 public final class CertificateRevocation {
 
   private final CertificateAuthority ca;
+  private final RateLimits limits;
   private final CertificateRegistry certificates;
   private final EventLog events;
   private final Clock clock;
 
-  public CertificateRevocation(CertificateAuthority ca, CertificateRegistry certificates, EventLog events, Clock clock) {
+  public CertificateRevocation(CertificateAuthority ca, CertificateRegistry certificates, EventLog events,
+      RateLimits limits, Clock clock) {
+    this.limits = limits;
     this.ca = ca;
     this.certificates = certificates;
     this.events = events;
@@ -28,6 +31,10 @@ public final class CertificateRevocation {
   }
 
   public Future<CertificateRecord> revoke(Principal principal, String serial, RevocationReason reason) {
+    return limits.revocation(principal.userId()).compose(allowed -> revokeVisible(principal, serial, reason));
+  }
+
+  private Future<CertificateRecord> revokeVisible(Principal principal, String serial, RevocationReason reason) {
     Optional<CertificateRecord> found = certificates.find(serial)
         .filter(c -> c.visibleTo(principal.userId(), principal.isAdmin()));
     if (found.isEmpty()) {

@@ -4,6 +4,7 @@ import io.nodeward.events.NodeDeprovisioned;
 import io.nodeward.events.NodeProvisioned;
 import io.nodeward.issuer.domain.Node;
 import io.nodeward.issuer.domain.NodeRegistry;
+import io.nodeward.issuer.domain.UpstreamPolicy;
 import io.nodeward.kit.auth.Principal;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -32,6 +33,10 @@ public final class NodeAdministration {
    * they no longer own.
    */
   public Future<Provisioned> provision(Principal admin, String nodeId, String ownerUserId, String upstreamUrl) {
+    Optional<String> refused = UpstreamPolicy.check(upstreamUrl);
+    if (refused.isPresent()) {
+      return Future.failedFuture(new UpstreamNotAllowedException(refused.get()));
+    }
     Optional<Node> existing = nodes.find(nodeId);
     if (existing.isPresent() && !existing.get().ownedBy(ownerUserId)) {
       return Future.failedFuture(new NodeOwnershipConflictException());

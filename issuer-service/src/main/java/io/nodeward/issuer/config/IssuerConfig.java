@@ -35,6 +35,8 @@ import software.amazon.awssdk.services.acmpca.model.SigningAlgorithm;
  * @param minPkcs12PasswordLength shortest password accepted for a PKCS#12 bundle
  * @param renewal the mutual-TLS listener where certificates renew themselves
  * @param crl how the CRL is published
+ * @param issueRatePerSecond issuances (and renewals) one identity may make per second, burst as many; 0 = no limit
+ * @param revokeRatePerSecond revocations one identity may make per second, burst as many; 0 = no limit
  * @param instanceId this instance's name in its events' source ({@code /nodeward/issuer/<instanceId>})
  */
 public record IssuerConfig(
@@ -54,6 +56,8 @@ public record IssuerConfig(
     int minPkcs12PasswordLength,
     Renewal renewal,
     Crl crl,
+    int issueRatePerSecond,
+    int revokeRatePerSecond,
     String instanceId) {
 
   /**
@@ -141,6 +145,8 @@ public record IssuerConfig(
             env.path("NODEWARD_ISSUER_MTLS_CERT_PEM", null),
             env.path("NODEWARD_ISSUER_MTLS_KEY_PEM", null)),
         crl(env, backend),
+        env.integer("NODEWARD_ISSUER_ISSUE_RATE", 50, 0, 1_000_000),
+        env.integer("NODEWARD_ISSUER_REVOKE_RATE", 50, 0, 1_000_000),
         instanceId(env));
   }
 
@@ -202,7 +208,7 @@ public record IssuerConfig(
   public IssuerConfig withKafka(KafkaSettings settings) {
     return new IssuerConfig(host, port, settings, createTopics, topicReplicationFactor, topicPartitions, dataDir, profile,
         caBackend, caKeystorePassword, acmPca, cognito, bodyLimitBytes, minPkcs12PasswordLength, renewal, crl,
-        instanceId);
+        issueRatePerSecond, revokeRatePerSecond, instanceId);
   }
 
   /** Never prints the keystore password. */

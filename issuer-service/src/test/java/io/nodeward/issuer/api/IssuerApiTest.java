@@ -135,6 +135,18 @@ class IssuerApiTest {
     problem(bed.post("/v1/admin/nodes", admin, body), 400, "INVALID_NODE_ID");
     String url = "{\"nodeId\":\"n1\",\"ownerUserId\":\"" + aliceId + "\",\"upstreamUrl\":\"http://user:pw@h/\"}";
     problem(bed.post("/v1/admin/nodes", admin, url), 400, "INVALID_UPSTREAM_URL");
+    for (String metadata : List.of("http://169.254.169.254/latest/meta-data/", "http://[fe80::1]:8080/",
+        "http://metadata.google.internal/computeMetadata/v1/", "http://[::ffff:169.254.169.254]/",
+        "http://100.100.100.200/")) {
+      HttpResponse<String> response = bed.post("/v1/admin/nodes", admin, new JsonObject().put("nodeId", "ssrf-node")
+          .put("ownerUserId", aliceId).put("upstreamUrl", metadata).encode());
+      problem(response, 400, "UPSTREAM_NOT_ALLOWED");
+    }
+    for (String numeric : List.of("http://0xa9.0xfe.0xa9.0xfe/", "http://2852039166/")) {
+      assertEquals(400, bed.post("/v1/admin/nodes", admin, new JsonObject().put("nodeId", "ssrf-node")
+          .put("ownerUserId", aliceId).put("upstreamUrl", numeric).encode()).statusCode(), numeric);
+    }
+    assertTrue(bed.issuer.nodes().find("ssrf-node").isEmpty());
     String owner = "{\"nodeId\":\"n1\",\"ownerUserId\":\"a/../b\",\"upstreamUrl\":\"http://h/\"}";
     problem(bed.post("/v1/admin/nodes", admin, owner), 400, "INVALID_USER_ID");
   }
@@ -290,10 +302,18 @@ class IssuerApiTest {
   // --- refusals ------------------------------------------------------------------------------------------
 
   @Test
-  void anotherUserIsRefusedAsNotOwnerAndTheRefusalIsPublished() {
+  void anotherUsersNodeAnswersExactlyLikeAnUnknownNodeButTheTrailSaysNotOwner() {
     String nodeId = alicesNode();
 
-    problem(issue(bob, new JsonObject().put("nodeId", nodeId)), 403, "NOT_OWNER");
+    HttpResponse<String> others = issue(bob, new JsonObject().put("nodeId", nodeId));
+    HttpResponse<String> unknown = issue(bob, new JsonObject().put("nodeId", "no-node-at-all"));
+
+    problem(others, 404, "UNKNOWN_NODE");
+    JsonObject othersBody = new JsonObject(others.body());
+    JsonObject unknownBody = new JsonObject(unknown.body());
+    othersBody.remove("instance");
+    unknownBody.remove("instance");
+    assertEquals(unknownBody, othersBody, "issue 13.9: no probing which nodes exist");
 
     IssuanceDenied denied = TopicReader.data(bed.bootstrap, Topics.DECISIONS, IssuanceDenied.class).stream()
         .filter(d -> nodeId.equals(d.nodeId())).findFirst().orElseThrow();
@@ -465,6 +485,44 @@ class IssuerApiTest {
         .body()).getString("serialNumber");
 
     assertEquals(200, bed.post("/v1/certificates/" + serial + "/revoke", admin, "").statusCode());
+  }
+
+  // --- rate limits (issue 13.12) -------------------------------------------------------------------------
+
+  @Test
+  void overItsIssuanceLimitAnIdentityGets429WithRetryAfterAndOthersAreUnaffected() {
+    String nodeId = alicesNode();
+    var limited = io.nodeward.issuer.IssuerService.start(bed.vertx, bed.config(KAFKA.settings("issuer-limited"),
+        java.util.Map.of("NODEWARD_ISSUER_ISSUE_RATE", "1", "NODEWARD_ISSUER_REVOKE_RATE", "1"))).await();
+    try {
+      String base = "http://127.0.0.1:" + limited.port();
+      java.util.function.Function<String, HttpResponse<String>> issueThere = token -> bed.send(bed.postRequest(
+          "/v1/certificates", token, new JsonObject().put("nodeId", nodeId).put("keyAlgorithm", "EC_P256").encode(),
+          "application/json").uri(java.net.URI.create(base + "/v1/certificates")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      // Sent at once, so the budget cannot refill in between however slow the machine is.
+      List<HttpResponse<String>> burst = java.util.stream.IntStream.range(0, 6).mapToObj(i ->
+              java.util.concurrent.CompletableFuture.supplyAsync(() -> issueThere.apply(alice)))
+          .toList().stream().map(java.util.concurrent.CompletableFuture::join).toList();
+      List<Integer> statuses = burst.stream().map(HttpResponse::statusCode).toList();
+      HttpResponse<String> last = burst.stream().filter(r -> r.statusCode() == 429).findFirst().orElse(burst.get(5));
+
+      assertTrue(statuses.contains(429), "six issuances at once against a limit of 1/s: " + statuses);
+      HttpResponse<String> refused = last.statusCode() == 429 ? last : issueThere.apply(alice);
+      problem(refused, 429, "RATE_LIMITED");
+      assertTrue(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()) >= 1);
+      assertEquals(201, issueThere.apply(admin).statusCode(), "another identity has its own budget");
+      HttpResponse<String> firstRevoke = bed.send(bed.postRequest("/v1/certificates/abc/revoke", bob, "{}",
+          "application/json").uri(java.net.URI.create(base + "/v1/certificates/abc/revoke")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> secondRevoke = bed.send(bed.postRequest("/v1/certificates/abc/revoke", bob, "{}",
+          "application/json").uri(java.net.URI.create(base + "/v1/certificates/abc/revoke")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(404, firstRevoke.statusCode());
+      problem(secondRevoke, 429, "RATE_LIMITED");
+    } finally {
+      limited.close().await();
+    }
   }
 
   // --- public routes -------------------------------------------------------------------------------------

@@ -43,7 +43,7 @@ class CertificateIssuanceTest {
   void fixture() {
     fx = new AppFixture();
     fx.provision("node-1", "alice");
-    issuance = new CertificateIssuance(vertx, fx.ca, AppFixture.PROFILE, fx.nodes, fx.events, fx.clock);
+    issuance = new CertificateIssuance(vertx, fx.ca, AppFixture.PROFILE, fx.nodes, fx.events, RateLimits.off(), fx.clock);
   }
 
   private static RawCertificateRequest ec(String nodeId) {

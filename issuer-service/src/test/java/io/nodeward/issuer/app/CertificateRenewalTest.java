@@ -42,11 +42,11 @@ class CertificateRenewalTest {
   void fixture() {
     fx = new AppFixture();
     fx.provision("node-1", "alice");
-    held = Await.result(new CertificateIssuance(vertx, fx.ca, AppFixture.PROFILE, fx.nodes, fx.events, fx.clock)
+    held = Await.result(new CertificateIssuance(vertx, fx.ca, AppFixture.PROFILE, fx.nodes, fx.events, RateLimits.off(), fx.clock)
         .issue(Principals.owner("alice"), new RawCertificateRequest("node-1", "EC_P256", null, null, null)))
         .certificate().certificate();
     fx.events.appended.clear();
-    renewal = new CertificateRenewal(vertx, fx.ca, AppFixture.PROFILE, fx.nodes, fx.certificates, fx.events, fx.clock);
+    renewal = new CertificateRenewal(vertx, fx.ca, AppFixture.PROFILE, fx.nodes, fx.certificates, fx.events, RateLimits.off(), fx.clock);
   }
 
   private CertificateRenewal.Request presenting(X509Certificate certificate) {
@@ -74,7 +74,7 @@ class CertificateRenewalTest {
     X509Certificate foreign = new FakeCertificateAuthority(AppFixture.PROFILE).caChain().get(0);
     assertEquals(RenewalRefusal.UNTRUSTED_CERTIFICATE, refusal(presenting(foreign)));
 
-    Await.result(new CertificateRevocation(fx.ca, fx.certificates, fx.events, fx.clock)
+    Await.result(new CertificateRevocation(fx.ca, fx.certificates, fx.events, RateLimits.off(), fx.clock)
         .revoke(Principals.owner("alice"), held.getSerialNumber().toString(16), RevocationReason.KEY_COMPROMISE));
     assertEquals(RenewalRefusal.CERTIFICATE_REVOKED, refusal(presenting(held)));
     assertEquals(0, fx.events.of(CertificateIssued.class).size());

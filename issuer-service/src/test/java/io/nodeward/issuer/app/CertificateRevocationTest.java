@@ -38,11 +38,11 @@ class CertificateRevocationTest {
   void fixture() {
     fx = new AppFixture();
     fx.provision("node-1", "alice");
-    serial = Await.result(new CertificateIssuance(vertx, fx.ca, AppFixture.PROFILE, fx.nodes, fx.events, fx.clock)
+    serial = Await.result(new CertificateIssuance(vertx, fx.ca, AppFixture.PROFILE, fx.nodes, fx.events, RateLimits.off(), fx.clock)
         .issue(Principals.owner("alice"), new RawCertificateRequest("node-1", "EC_P256", null, null, null)))
         .event().serialNumber();
     fx.events.appended.clear();
-    revocation = new CertificateRevocation(fx.ca, fx.certificates, fx.events, fx.clock);
+    revocation = new CertificateRevocation(fx.ca, fx.certificates, fx.events, RateLimits.off(), fx.clock);
   }
 
   @Test

@@ -40,7 +40,7 @@ class CrlPublicationTest {
   void aRevocationFromTheLogAndAWithdrawnIssuanceAreListedAndTheCrlIsRebuiltAfterARevocation() throws Exception {
     AppFixture fx = new AppFixture();
     fx.provision("node-1", "alice");
-    CertificateIssuance issuance = new CertificateIssuance(vertx, fx.ca, AppFixture.PROFILE, fx.nodes, fx.events, fx.clock);
+    CertificateIssuance issuance = new CertificateIssuance(vertx, fx.ca, AppFixture.PROFILE, fx.nodes, fx.events, RateLimits.off(), fx.clock);
     String serial = Await.result(issuance.issue(Principals.owner("alice"),
         new RawCertificateRequest("node-1", "EC_P256", null, null, null))).event().serialNumber();
     fx.ca.revoked.put("abc", new CrlEntry("abc", Instant.now(), RevocationReason.CESSATION_OF_OPERATION));
@@ -50,7 +50,7 @@ class CrlPublicationTest {
       assertEquals(List.of("abc"), crl.entries(Instant.now()).stream().map(CrlEntry::serialHex).toList());
       BigInteger first = crl.current().number();
 
-      Await.result(new CertificateRevocation(fx.ca, fx.certificates, fx.events, fx.clock)
+      Await.result(new CertificateRevocation(fx.ca, fx.certificates, fx.events, RateLimits.off(), fx.clock)
           .revoke(Principals.owner("alice"), serial, RevocationReason.KEY_COMPROMISE));
 
       io.nodeward.kit.testing.Await.until("the CRL lists the revocation",

@@ -56,6 +56,13 @@ class NodeAdministrationTest {
   }
 
   @Test
+  void aMetadataOrLinkLocalUpstreamIsRefusedBeforeAnythingIsRecorded() {
+    assertInstanceOf(UpstreamNotAllowedException.class, Await.failure(
+        administration.provision(Principals.admin("root"), "n1", "alice", "http://169.254.169.254/latest/")));
+    assertTrue(fx.events.appended.isEmpty());
+  }
+
+  @Test
   void whenTheLogIsDownNothingChanges() {
     fx.events.failing = true;
 
