@@ -72,8 +72,10 @@ class LambdaAgainstAuthorizerTest {
         "NODEWARD_AUTHORIZER_TRUST_CHAIN_PEM", ca.toString(),
         "NODEWARD_AUTHORIZER_TLS_CERT_PEM", Files.writeString(dir.resolve("server.pem"), server.certPem()).toString(),
         "NODEWARD_AUTHORIZER_TLS_KEY_PEM", Files.writeString(dir.resolve("server.key"), server.keyPem()).toString(),
-        "NODEWARD_AUTHORIZER_INSTANCE_ID", "lambda-e2e"));
-    authorizer = Await.result(AuthorizerService.start(vertx, AuthorizerConfig.fromEnv(env).withPorts(0, 0)));
+        "NODEWARD_AUTHORIZER_INSTANCE_ID", "lambda-e2e",
+        "NODEWARD_AUTHORIZER_GATEWAY_PORT", "0",
+        "NODEWARD_AUTHORIZER_ADMIN_PORT", "0"));
+    authorizer = Await.result(AuthorizerService.start(vertx, AuthorizerConfig.fromEnv(env)));
     listener = AuthorizeListenerStandIn.start(server, PKI, authorizer.adminPort(), LAMBDA_IDENTITY);
 
     events = EventPublisher.create(vertx, KAFKA.settings("test-issuer"), "/nodeward/issuer/test");
