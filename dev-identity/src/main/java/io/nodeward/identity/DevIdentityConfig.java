@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  *       hosted-UI redirect URIs, exact match, shared by all clients</li>
  *   <li>{@code NODEWARD_IDP_LOOPBACK_CLIENT_IDS} (nodeward-cli) — native app clients that may also be redirected to
  *       {@code http://127.0.0.1:<any port>/...} or {@code http://[::1]:<any port>/...} (RFC 8252 §7.3)</li>
+ *   <li>{@code NODEWARD_IDP_LOGOUT_URIS} (http://127.0.0.1:3000/signed-out,http://localhost:3000/signed-out) — where the
+ *       hosted UI's {@code /logout} may send the browser back to ({@code logout_uri}, exact match, as Cognito's
+ *       "allowed sign-out URLs")</li>
  *   <li>{@code NODEWARD_IDP_ISSUER_BASE} (http://&lt;host&gt;:&lt;port&gt;) — public base URL; issuer is base + "/" + poolId</li>
  *   <li>{@code NODEWARD_DATA_DIR} (./data) — users and signing keys live in its {@code dev-identity/} folder</li>
  * </ul>
@@ -28,13 +31,15 @@ import java.util.regex.Pattern;
  */
 public record DevIdentityConfig(
     String host, int port, String poolId, List<String> clientIds, List<String> redirectUris, List<String> loopbackClientIds,
-    String issuerBase, Path dataDir) {
+    List<String> logoutUris, String issuerBase, Path dataDir) {
 
   public static final String DEFAULT_POOL_ID = "us-east-1_nodeward";
   public static final List<String> DEFAULT_CLIENT_IDS = List.of("nodeward-console", "nodeward-cli");
   public static final List<String> DEFAULT_REDIRECT_URIS =
       List.of("http://127.0.0.1:3000/callback", "http://localhost:3000/callback");
   public static final List<String> DEFAULT_LOOPBACK_CLIENT_IDS = List.of("nodeward-cli");
+  public static final List<String> DEFAULT_LOGOUT_URIS =
+      List.of("http://127.0.0.1:3000/signed-out", "http://localhost:3000/signed-out");
 
   // Cognito pool ids are "<region>_<id>"; the id ends up in URL paths, so keep it to safe characters.
   private static final Pattern POOL_ID = Pattern.compile("[a-z0-9-]+_[A-Za-z0-9]+");
@@ -57,6 +62,8 @@ public record DevIdentityConfig(
     if (!clientIds.containsAll(loopbackClientIds)) {
       throw new ConfigException("NODEWARD_IDP_LOOPBACK_CLIENT_IDS", "must name clients listed in NODEWARD_IDP_CLIENT_IDS");
     }
+    logoutUris = List.copyOf(logoutUris);
+    logoutUris.forEach(uri -> requireAbsoluteUrl("NODEWARD_IDP_LOGOUT_URIS", uri));
     if (issuerBase != null) {
       requireAbsoluteUrl("NODEWARD_IDP_ISSUER_BASE", issuerBase);
       issuerBase = issuerBase.endsWith("/") ? issuerBase.substring(0, issuerBase.length() - 1) : issuerBase;
@@ -85,6 +92,7 @@ public record DevIdentityConfig(
         clientIds,
         env.list("NODEWARD_IDP_REDIRECT_URIS", String.join(",", DEFAULT_REDIRECT_URIS)),
         env.list("NODEWARD_IDP_LOOPBACK_CLIENT_IDS", String.join(",", registered(DEFAULT_LOOPBACK_CLIENT_IDS, clientIds))),
+        env.list("NODEWARD_IDP_LOGOUT_URIS", String.join(",", DEFAULT_LOGOUT_URIS)),
         env.string("NODEWARD_IDP_ISSUER_BASE", null),
         env.path("NODEWARD_DATA_DIR", Path.of("./data")));
   }
@@ -95,23 +103,27 @@ public record DevIdentityConfig(
   }
 
   public DevIdentityConfig withPort(int newPort) {
-    return new DevIdentityConfig(host, newPort, poolId, clientIds, redirectUris, loopbackClientIds, issuerBase, dataDir);
+    return new DevIdentityConfig(host, newPort, poolId, clientIds, redirectUris, loopbackClientIds, logoutUris, issuerBase, dataDir);
   }
 
   public DevIdentityConfig withDataDir(Path dir) {
-    return new DevIdentityConfig(host, port, poolId, clientIds, redirectUris, loopbackClientIds, issuerBase, dir);
+    return new DevIdentityConfig(host, port, poolId, clientIds, redirectUris, loopbackClientIds, logoutUris, issuerBase, dir);
   }
 
   public DevIdentityConfig withPoolId(String id) {
-    return new DevIdentityConfig(host, port, id, clientIds, redirectUris, loopbackClientIds, issuerBase, dataDir);
+    return new DevIdentityConfig(host, port, id, clientIds, redirectUris, loopbackClientIds, logoutUris, issuerBase, dataDir);
   }
 
   public DevIdentityConfig withClientIds(List<String> ids) {
-    return new DevIdentityConfig(host, port, poolId, ids, redirectUris, registered(loopbackClientIds, ids), issuerBase, dataDir);
+    return new DevIdentityConfig(host, port, poolId, ids, redirectUris, registered(loopbackClientIds, ids), logoutUris, issuerBase, dataDir);
   }
 
   public DevIdentityConfig withRedirectUris(List<String> uris) {
-    return new DevIdentityConfig(host, port, poolId, clientIds, uris, loopbackClientIds, issuerBase, dataDir);
+    return new DevIdentityConfig(host, port, poolId, clientIds, uris, loopbackClientIds, logoutUris, issuerBase, dataDir);
+  }
+
+  public DevIdentityConfig withLogoutUris(List<String> uris) {
+    return new DevIdentityConfig(host, port, poolId, clientIds, redirectUris, loopbackClientIds, uris, issuerBase, dataDir);
   }
 
   private static List<String> registered(List<String> wanted, List<String> clientIds) {

@@ -68,7 +68,7 @@ public final class DevIdentityProvider {
   private Future<DevIdentityProvider> listen() {
     CognitoJsonApi api = new CognitoJsonApi(signIn, keys);
     HostedUi hostedUi = new HostedUi(signIn, new AuthorizationCodes(),
-        new RedirectUris(config.redirectUris(), config.loopbackClientIds()), Clock.systemUTC());
+        new RedirectUris(config.redirectUris(), config.loopbackClientIds()), config.logoutUris(), Clock.systemUTC());
     String wellKnownPath = "/" + config.poolId() + "/.well-known/";
 
     Router router = Router.router(vertx);
@@ -79,6 +79,8 @@ public final class DevIdentityProvider {
     router.get("/oauth2/authorize").handler(hostedUi::authorize);
     router.post("/login").handler(hostedUi::login);
     router.post("/oauth2/token").handler(hostedUi::token);
+    router.post("/oauth2/revoke").handler(hostedUi::revoke);
+    router.get("/logout").handler(hostedUi::logout);
     router.get("/oauth2/userInfo").handler(ctx -> hostedUi.userInfo(ctx, keys));
     HealthChecks.create(vertx, "dev-identity")
         .check("signingKeys", () -> Check.up(new JsonObject().put("keys", keys.jwks().getJsonArray("keys").size())))

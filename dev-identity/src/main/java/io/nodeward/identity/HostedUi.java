@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The hosted UI's OAuth 2.0 authorization-code flow with PKCE for browsers: {@code GET /oauth2/authorize}
  * shows a login form, {@code POST /login} checks the password and redirects back with a code,
- * {@code POST /oauth2/token} trades code (or refresh token) for tokens.
+ * {@code POST /oauth2/token} trades code (or refresh token) for tokens, {@code POST /oauth2/revoke} ends a refresh
+ * token and {@code GET /logout} sends the browser back to a registered sign-out URL, as Cognito's hosted UI does.
  */
 final class HostedUi {
 
@@ -24,19 +26,21 @@ final class HostedUi {
   private final SignIn signIn;
   private final AuthorizationCodes codes;
   private final RedirectUris redirectUris;
+  private final List<String> logoutUris;
   private final Clock clock;
 
-  HostedUi(SignIn signIn, AuthorizationCodes codes, RedirectUris redirectUris, Clock clock) {
+  HostedUi(SignIn signIn, AuthorizationCodes codes, RedirectUris redirectUris, List<String> logoutUris, Clock clock) {
     this.signIn = signIn;
     this.codes = codes;
     this.redirectUris = redirectUris;
+    this.logoutUris = List.copyOf(logoutUris);
     this.clock = clock;
   }
 
   void authorize(RoutingContext ctx) {
     try {
       AuthorizeRequest request = AuthorizeRequest.parse(ctx.queryParams(), signIn, redirectUris);
-      page(ctx, 200, LoginPage.render(request, null));
+      loginPage(ctx, 200, request, null);
     } catch (AuthorizeRequest.Refusal refusal) {
       refuse(ctx, refusal);
     }
@@ -54,7 +58,7 @@ final class HostedUi {
     String username = form.get("username");
     String password = form.get("password");
     if (username == null || username.isEmpty() || password == null || password.isEmpty()) {
-      page(ctx, 400, LoginPage.render(request, "Enter your username and password."));
+      loginPage(ctx, 400, request, "Enter your username and password.");
       return;
     }
     signIn.authenticate(username, password)
@@ -63,10 +67,10 @@ final class HostedUi {
         .onSuccess(code -> redirect(ctx, request.redirectUri(), "code", code, request.state()))
         .onFailure(failure -> {
           if (failure instanceof CognitoError) {
-            page(ctx, 401, LoginPage.render(request, "Incorrect username or password."));
+            loginPage(ctx, 401, request, "Incorrect username or password.");
           } else {
             LOG.error("Hosted-UI login failed", failure);
-            page(ctx, 500, LoginPage.render(request, "Something went wrong; try again."));
+            loginPage(ctx, 500, request, "Something went wrong; try again.");
           }
         });
   }
@@ -90,6 +94,38 @@ final class HostedUi {
       return;
     }
     tokens.onSuccess(result -> tokenResponse(ctx, result)).onFailure(failure -> tokenFailure(ctx, failure));
+  }
+
+  /**
+   * Cognito's {@code GET /logout?client_id=&logout_uri=}: ends the hosted-UI sign-in and redirects to
+   * {@code logout_uri}, which must be registered exactly (else this would be an open redirector). The dev provider
+   * keeps no browser session of its own, so there is nothing else to end; refresh tokens end through
+   * {@code /oauth2/revoke}.
+   */
+  void logout(RoutingContext ctx) {
+    String clientId = ctx.queryParams().get("client_id");
+    String logoutUri = ctx.queryParams().get("logout_uri");
+    if (!signIn.isClient(clientId)) {
+      page(ctx, 400, LoginPage.error("invalid_client", "Unknown client_id."));
+    } else if (logoutUri == null || !logoutUris.contains(logoutUri)) {
+      page(ctx, 400, LoginPage.error("invalid_request", "logout_uri is not a registered sign-out URL."));
+    } else {
+      ctx.response().setStatusCode(302).putHeader("Location", logoutUri).putHeader("Cache-Control", "no-store").end();
+    }
+  }
+
+  /** Cognito's {@code POST /oauth2/revoke} (RFC 7009): {@code token} (a refresh token) and {@code client_id}. */
+  void revoke(RoutingContext ctx) {
+    String contentType = ctx.request().getHeader("Content-Type");
+    if (contentType == null || !contentType.toLowerCase().startsWith(FORM_TYPE)) {
+      oauthError(ctx, 400, "invalid_request", "Send application/x-www-form-urlencoded.");
+      return;
+    }
+    MultiMap form = ctx.request().formAttributes();
+    required(form, "token", "client_id")
+        .compose(ok -> signIn.revoke(form.get("token"), form.get("client_id")))
+        .onSuccess(v -> ctx.response().setStatusCode(200).putHeader("Cache-Control", "no-store").end())
+        .onFailure(failure -> tokenFailure(ctx, failure));
   }
 
   /** OIDC UserInfo (as Cognito's {@code /oauth2/userInfo}): who the bearer access token belongs to. */
@@ -193,14 +229,33 @@ final class HostedUi {
     ctx.response().setStatusCode(302).putHeader("Location", location.toString()).putHeader("Cache-Control", "no-store").end();
   }
 
+  /**
+   * The login form. Its Content-Security-Policy lets it post to this provider and follow the answer's redirect to
+   * the client's registered redirect URI: browsers apply {@code form-action} to the redirects after a form post too,
+   * so {@code 'self'} alone would stop every sign-in at the hop back to the client.
+   */
+  private static void loginPage(RoutingContext ctx, int status, AuthorizeRequest request, String error) {
+    page(ctx, status, LoginPage.render(request, error), origin(request.redirectUri()));
+  }
+
+  private static String origin(String uri) {
+    java.net.URI parsed = java.net.URI.create(uri);
+    return parsed.getScheme() + "://" + parsed.getRawAuthority();
+  }
+
   private static void page(RoutingContext ctx, int status, String html) {
+    page(ctx, status, html, null);
+  }
+
+  private static void page(RoutingContext ctx, int status, String html, String formTarget) {
     ctx.response()
         .setStatusCode(status)
         .putHeader("Content-Type", "text/html;charset=UTF-8")
         .putHeader("Cache-Control", "no-store")
         // The login form must not be framed (clickjacking) nor run any script.
         .putHeader("X-Frame-Options", "DENY")
-        .putHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
+        .putHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
+            + (formTarget == null ? "" : " " + formTarget) + "; frame-ancestors 'none'")
         .end(html);
   }
 

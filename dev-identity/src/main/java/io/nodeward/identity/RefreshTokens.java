@@ -34,4 +34,14 @@ final class RefreshTokens {
     }
     return Optional.of(entry.session());
   }
+
+  /**
+   * Ends the session a refresh token continues (RFC 7009, Cognito's {@code /oauth2/revoke}): only the client it was
+   * issued to may revoke it. Answers whether a token of this client was revoked.
+   */
+  boolean revoke(String token, String clientId) {
+    String digest = Secrets.digest(token);
+    Entry entry = byDigest.get(digest);
+    return entry != null && entry.session().clientId().equals(clientId) && byDigest.remove(digest, entry);
+  }
 }

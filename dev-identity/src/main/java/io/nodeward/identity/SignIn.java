@@ -78,6 +78,15 @@ final class SignIn {
         .onSuccess(tokens -> metrics.tokensMinted());
   }
 
+  /** RevokeToken: the refresh token stops working; unknown tokens are not an error (RFC 7009 §2.2). */
+  Future<Void> revoke(String refreshToken, String clientId) {
+    if (!isClient(clientId)) {
+      return Future.failedFuture(CognitoError.unknownClient(clientId));
+    }
+    refreshTokens.revoke(refreshToken, clientId);
+    return Future.succeededFuture();
+  }
+
   /** GetUser: the user an unexpired access token of this pool names. */
   Future<DevUser> userOf(String accessToken, SigningKeys keys) {
     return vertx.executeBlocking(() -> {

@@ -36,6 +36,7 @@ final class WellKnown {
         .put("authorization_endpoint", base + "/oauth2/authorize")
         .put("token_endpoint", base + "/oauth2/token")
         .put("userinfo_endpoint", base + "/oauth2/userInfo")
+        .put("revocation_endpoint", base + "/oauth2/revoke")
         .put("response_types_supported", new JsonArray().add("code"))
         .put("grant_types_supported", new JsonArray().add("authorization_code").add("refresh_token"))
         .put("code_challenge_methods_supported", new JsonArray().add("S256"))

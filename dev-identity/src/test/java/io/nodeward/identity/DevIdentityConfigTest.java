@@ -37,6 +37,7 @@ class DevIdentityConfigTest {
         "NODEWARD_IDP_POOL_ID", "eu-west-1_Test1",
         "NODEWARD_IDP_CLIENT_IDS", "a, b",
         "NODEWARD_IDP_REDIRECT_URIS", "https://console.example/cb",
+        "NODEWARD_IDP_LOGOUT_URIS", "https://console.example/signed-out",
         "NODEWARD_IDP_ISSUER_BASE", "http://dev-identity:9229/",
         "NODEWARD_DATA_DIR", "/var/lib/nodeward"));
 
@@ -45,6 +46,7 @@ class DevIdentityConfigTest {
     assertEquals("eu-west-1_Test1", config.poolId());
     assertEquals(List.of("a", "b"), config.clientIds());
     assertEquals(List.of("https://console.example/cb"), config.redirectUris());
+    assertEquals(List.of("https://console.example/signed-out"), config.logoutUris());
     assertEquals("http://dev-identity:9229", config.issuerBase());
     assertEquals(Path.of("/var/lib/nodeward/dev-identity"), config.identityDir());
   }

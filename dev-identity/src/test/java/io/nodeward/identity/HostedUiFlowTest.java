@@ -140,6 +140,17 @@ class HostedUiFlowTest {
   }
 
   @Test
+  void theLoginFormMayFollowItsAnswerToTheRegisteredRedirectUriAndNowhereElse() throws Exception {
+    HttpResponse<Buffer> page = authorize(authorizeParams(Pkce.create(), redirectUri));
+
+    // Browsers hold the redirect after a form post to form-action too: without the client's origin, sign-in stops there.
+    String csp = page.getHeader("Content-Security-Policy");
+    URI client = URI.create(redirectUri);
+    assertTrue(csp.contains("form-action 'self' " + client.getScheme() + "://" + client.getRawAuthority() + ";"), csp);
+    assertFalse(csp.contains("script-src"), "and still no script at all: " + csp);
+  }
+
+  @Test
   void fullPkceFlowEndsWithTokensForTheUserWhoLoggedIn() throws Exception {
     Pkce pkce = Pkce.create();
     String code = codeFor(pkce);
