@@ -10,9 +10,10 @@ COPY dev-identity dev-identity
 COPY issuer-service issuer-service
 COPY authorizer-service authorizer-service
 COPY audit-service audit-service
+COPY console console
 COPY stack stack
 COPY bench bench
-RUN mvn -B -q -Pdist -DskipTests -pl events-schema,embedded-kafka,service-kit,dev-identity,issuer-service,authorizer-service,audit-service -am install
+RUN mvn -B -q -Pdist -DskipTests -pl events-schema,embedded-kafka,service-kit,dev-identity,issuer-service,authorizer-service,audit-service,console -am install
 
 FROM eclipse-temurin:17-jre
 ARG MODULE

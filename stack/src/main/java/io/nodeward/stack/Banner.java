@@ -24,6 +24,7 @@ final class Banner {
         "",
         "nodeward is up (%.1f s). State: %s".formatted(startSeconds, config.dataDir()),
         "",
+        "  Console             " + stack.console().publicUrl() + "    open it in a browser and sign in as alice",
         "  Issuer API          http://127.0.0.1:" + issuer + "    POST /generate-cert, /v1/certificates, /v1/admin/nodes, GET /v1/ca, /v1/crl",
         "  Issuer renewal      https://127.0.0.1:" + stack.issuer().renewalPort() + "   POST /v1/certificates/renew (mTLS, the certificate itself)",
         "  Audit API           http://127.0.0.1:" + audit + "    GET /v1/audit/events|summary|export|verify",

@@ -4,6 +4,8 @@ import io.nodeward.audit.AuditService;
 import io.nodeward.audit.config.AuditConfig;
 import io.nodeward.authorizer.AuthorizerService;
 import io.nodeward.authorizer.config.AuthorizerConfig;
+import io.nodeward.console.ConsoleService;
+import io.nodeward.console.config.ConsoleConfig;
 import io.nodeward.events.ProducerRole;
 import io.nodeward.identity.DevIdentityConfig;
 import io.nodeward.identity.DevIdentityProvider;
@@ -24,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole of nodeward in one JVM: a real Kafka broker, the dev identity provider, the issuer with its local
- * CA, a demo node, the authorizer's mTLS gateway and the audit service on SQLite. Each service is started
+ * CA, a demo node, the authorizer's mTLS gateway, the audit service on SQLite and the web console. Each service is started
  * through its own wiring class with its own config read from the environment; the stack fills in only what
  * it alone knows (the broker's address, the CA chain and gateway certificate paths, the dev pool's issuer).
  */
@@ -51,6 +53,7 @@ public final class NodewardStack {
   private DemoNode demoNode;
   private AuthorizerService authorizer;
   private AuditService audit;
+  private ConsoleService console;
   private String aliceUserId;
 
   private NodewardStack(Vertx vertx) {
@@ -68,8 +71,10 @@ public final class NodewardStack {
     known.put("NODEWARD_DATA_DIR", config.dataDir().toString());
     StackEventKeys keys = StackEventKeys.ensure(config);
     return startKafka(config)
+        .compose(v -> bindConsole(config))
         .compose(v -> {
           known.put("NODEWARD_KAFKA_BOOTSTRAP", bootstrapServers);
+          registerConsoleWithIdentity(config, known);
           DevIdentityConfig identityConfig = DevIdentityConfig.fromEnv(config.env().with(known));
           return lifecycle.start("dev identity provider", SMALL_STOP_TIMEOUT,
               () -> DevIdentityProvider.start(vertx, identityConfig), DevIdentityProvider::close);
@@ -111,12 +116,54 @@ public final class NodewardStack {
           return DemoProvisioning.provision(vertx, identity, issuer.port(), "http://127.0.0.1:" + demoNode.port())
               .onSuccess(sub -> aliceUserId = sub)
               .mapEmpty();
+        })
+        .compose(v -> serveConsole(config, known));
+  }
+
+  /**
+   * The console's port is bound first, so that the identity provider can be told the console's real redirect and
+   * sign-out URLs even when the port was picked by the system (tests); it answers 503 until it is served.
+   */
+  private Future<Void> bindConsole(StackConfig config) {
+    ConsoleConfig bind = ConsoleConfig.fromEnv(config.env());
+    return lifecycle.start("console", SERVICE_STOP_TIMEOUT, () -> ConsoleService.listen(vertx, bind.host(), bind.port()),
+            ConsoleService::close)
+        .map(bound -> {
+          console = bound;
+          return null;
         });
   }
 
   /** A service's environment: the shared one, its own variables, then what the stack alone knows. */
   private static Env serviceEnv(StackConfig config, Map<String, String> known, StackEventKeys keys, ProducerRole role) {
     return config.envFor(role).with(known).with(keys.forRole(role));
+  }
+
+  /** Unless configured otherwise, the hosted UI may send browsers back to this console only. */
+  private void registerConsoleWithIdentity(StackConfig config, Map<String, String> known) {
+    String url = console.publicUrl();
+    String alias = url.replace("://127.0.0.1:", "://localhost:");
+    if (!config.env().isSet("NODEWARD_IDP_REDIRECT_URIS")) {
+      known.put("NODEWARD_IDP_REDIRECT_URIS", url + "/callback," + alias + "/callback");
+    }
+    if (!config.env().isSet("NODEWARD_IDP_LOGOUT_URIS")) {
+      known.put("NODEWARD_IDP_LOGOUT_URIS", url + "/signed-out," + alias + "/signed-out");
+    }
+  }
+
+  /** The console last: a client of the issuer's and audit service's public APIs, with each user's own token. */
+  private Future<Void> serveConsole(StackConfig config, Map<String, String> known) {
+    putUnlessSet(config, known, "NODEWARD_CONSOLE_HOSTED_UI_URL", identity.baseUrl());
+    putUnlessSet(config, known, "NODEWARD_CONSOLE_ISSUER_URL", "http://127.0.0.1:" + issuer.port());
+    putUnlessSet(config, known, "NODEWARD_CONSOLE_AUDIT_URL", "http://127.0.0.1:" + audit.port());
+    // Its stop is registered already (with its port): one component, stopped just before the broker.
+    return console.serve(ConsoleConfig.fromEnv(config.env().with(known))).mapEmpty();
+  }
+
+  private static void putUnlessSet(StackConfig config, Map<String, String> known, String name, String value) {
+    if (!config.env().isSet(name)) {
+      known.put(name, value);
+    }
   }
 
   private Future<Void> startKafka(StackConfig config) {
@@ -186,6 +233,10 @@ public final class NodewardStack {
 
   public AuditService audit() {
     return audit;
+  }
+
+  public ConsoleService console() {
+    return console;
   }
 
   public DemoNode demoNode() {

@@ -56,7 +56,7 @@ class StackStopTest {
   /** The JVM's exit status after a SIGTERM it handled with its shutdown hook: 128 + 15. */
   private static final int EXIT_ON_SIGTERM = 143;
   private static final List<String> SERVICES_IN_STOP_ORDER =
-      List.of("audit", "authorizer", "demo node", "issuer", "dev identity provider");
+      List.of("audit", "authorizer", "demo node", "issuer", "dev identity provider", "console");
   private static final int BACKLOG = 20_000;
 
   @TempDir
@@ -147,7 +147,7 @@ class StackStopTest {
     assertTrue(stop.stream().noneMatch(l -> l.contains(boundedLevel)
             && (l.contains("did not stop within") || l.contains("failed to stop"))),
         "every component stopped within its own bound:\n" + joined);
-    int last = indexOf(stop, "nodeward stack: stopped " + (inProcessBroker ? 6 : 5) + " component(s)", 0);
+    int last = indexOf(stop, "nodeward stack: stopped " + (inProcessBroker ? 7 : 6) + " component(s)", 0);
     assertTrue(last >= 0, "the stack reports its stop:\n" + joined);
     List<String> after = stop.subList(last, stop.size());
     assertTrue(after.stream().noneMatch(l -> l.contains("org.apache.kafka") || l.contains("NetworkClient")

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nodeward.audit.config.AuditConfig;
 import io.nodeward.authorizer.config.AuthorizerConfig;
+import io.nodeward.console.config.ConsoleConfig;
 import io.nodeward.identity.DevIdentityConfig;
 import io.nodeward.issuer.ca.GatewayTlsFiles;
 import io.nodeward.issuer.config.IssuerConfig;
@@ -46,12 +47,13 @@ class ComposeFileTest {
       case "authorizer" -> AuthorizerConfig.fromEnv(env);
       case "audit" -> AuditConfig.fromEnv(env);
       case "dev-identity" -> DevIdentityConfig.fromEnv(env);
+      case "console" -> ConsoleConfig.fromEnv(env);
       default -> throw new IllegalArgumentException(service);
     };
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev-identity", "issuer", "authorizer", "audit"})
+  @ValueSource(strings = {"dev-identity", "issuer", "authorizer", "audit", "console"})
   void everyVariableComposeSetsIsOneTheServiceReadsAndAccepts(String service) {
     Map<String, String> variables = compose.environment(service);
     Env env = Env.of(variables);
@@ -74,6 +76,7 @@ class ComposeFileTest {
     assertEquals(Set.of(authorizer.gatewayPort(), authorizer.adminPort()),
         Set.copyOf(compose.publishedContainerPorts("authorizer")));
     assertEquals(Set.of(AuditConfig.fromEnv(env("audit")).port()), Set.copyOf(compose.publishedContainerPorts("audit")));
+    assertEquals(Set.of(ConsoleConfig.fromEnv(env("console")).port()), Set.copyOf(compose.publishedContainerPorts("console")));
   }
 
   @Test
@@ -84,6 +87,7 @@ class ComposeFileTest {
     assertEquals("0.0.0.0", authorizer.gatewayHost());
     assertEquals("0.0.0.0", authorizer.adminHost());
     assertEquals("0.0.0.0", AuditConfig.fromEnv(env("audit")).host());
+    assertEquals("0.0.0.0", ConsoleConfig.fromEnv(env("console")).host());
   }
 
   @ParameterizedTest
@@ -152,7 +156,7 @@ class ComposeFileTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev-identity", "issuer", "authorizer", "audit"})
+  @ValueSource(strings = {"dev-identity", "issuer", "authorizer", "audit", "console"})
   void everyServiceIsBuiltFromAModuleWithARunnableJar(String service) throws Exception {
     JsonNode build = compose.service(service).path("build");
     assertEquals("..", build.path("context").asText(), "built from the repository root");
@@ -192,6 +196,22 @@ class ComposeFileTest {
       String dataDir = compose.environment(service).get("NODEWARD_DATA_DIR");
       assertTrue(dataVolumes.add(compose.mounts(service).get(dataDir)), service + " shares its data volume");
     }
+  }
+
+  @Test
+  void theHostedUiSendsBrowsersBackToTheConsoleAndTheConsoleTrustsThePoolItSignsInto() {
+    ConsoleConfig console = ConsoleConfig.fromEnv(env("console"));
+    DevIdentityConfig identity = DevIdentityConfig.fromEnv(env("dev-identity"));
+    String published = "http://127.0.0.1:" + compose.service("console").path("ports").get(0).asText().split(":")[1];
+
+    assertEquals(published, console.publicUrl(console.port()).toString(), "the console's public URL is where it is published");
+    assertTrue(identity.redirectUris().contains(published + "/callback"), identity.redirectUris().toString());
+    assertTrue(identity.logoutUris().contains(published + "/signed-out"), identity.logoutUris().toString());
+    assertEquals(identity.issuerBase() + "/" + identity.poolId(), console.cognito().issuer());
+    assertEquals(URI.create(identity.issuerBase()), console.hostedUiBackchannelUrl(), "the console redeems codes by service name");
+    assertEquals("http://127.0.0.1:" + identity.port(), console.hostedUiUrl().toString(), "browsers use the published port");
+    assertEquals(URI.create("http://issuer:" + IssuerConfig.fromEnv(env("issuer")).port()), console.issuerUrl());
+    assertEquals(URI.create("http://audit:" + AuditConfig.fromEnv(env("audit")).port()), console.auditUrl());
   }
 
   private static Env env(String service) {

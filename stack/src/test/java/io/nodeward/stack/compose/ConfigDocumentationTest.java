@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodeward.audit.config.AuditConfig;
 import io.nodeward.authorizer.config.AuthorizerConfig;
+import io.nodeward.console.config.ConsoleConfig;
 import io.nodeward.identity.DevIdentityConfig;
 import io.nodeward.issuer.ca.GatewayTlsFiles;
 import io.nodeward.issuer.config.IssuerConfig;
@@ -38,6 +39,7 @@ class ConfigDocumentationTest {
     read.addAll(asked(AuthorizerConfig::fromEnv));
     read.addAll(asked(AuditConfig::fromEnv));
     read.addAll(asked(DevIdentityConfig::fromEnv));
+    read.addAll(asked(ConsoleConfig::fromEnv));
     read.addAll(asked(StackConfig::fromEnv));
     read.addAll(asked(env -> KafkaSettings.fromEnv(env, "x")));
     String readme = Files.readString(ComposeFile.REPO.resolve("README.md"));
