@@ -12,12 +12,12 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /** A client's own key pair and CSR, made the way a careful client makes them: the private key never leaves here. */
-final class ClientKeys {
+public final class ClientKeys {
 
   private ClientKeys() {
   }
 
-  static KeyPair ecP256() {
+  public static KeyPair ecP256() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -27,7 +27,7 @@ final class ClientKeys {
     }
   }
 
-  static String csrPem(KeyPair pair, String commonName) {
+  public static String csrPem(KeyPair pair, String commonName) {
     try {
       PKCS10CertificationRequest csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + commonName),
           pair.getPublic()).build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()));
@@ -42,7 +42,7 @@ final class ClientKeys {
   }
 
   /** PKCS#8 PEM, what Vert.x's PemKeyCertOptions reads for RSA and EC alike. */
-  static String pkcs8Pem(PrivateKey key) {
+  public static String pkcs8Pem(PrivateKey key) {
     return "-----BEGIN PRIVATE KEY-----\n"
         + Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
         + "\n-----END PRIVATE KEY-----\n";

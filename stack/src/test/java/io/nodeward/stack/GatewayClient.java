@@ -18,11 +18,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * issuer handed out and trusting only the CA the issuer publishes. It records every connection it opens, so a
  * test can prove that two requests travelled on the same one.
  */
-final class GatewayClient implements AutoCloseable {
+public final class GatewayClient implements AutoCloseable {
 
   /** One gateway answer and the connection it came on. */
-  record Answer(int status, JsonObject json, String text, String contentType, HttpConnection connection) {
-    String code() {
+  public record Answer(int status, JsonObject json, String text, String contentType, HttpConnection connection) {
+    public String code() {
       return json == null ? null : json.getString("code");
     }
 
@@ -65,7 +65,7 @@ final class GatewayClient implements AutoCloseable {
     return opened.size();
   }
 
-  Answer get(String path) {
+  public Answer get(String path) {
     return StackHarness.await(client.request(HttpMethod.GET, port, "127.0.0.1", path)
         .compose(request -> request.send()
             .compose(response -> response.body().map(body -> answer(response.statusCode(), body,

@@ -49,8 +49,8 @@ public final class StackHarness implements AutoCloseable {
   }
 
   /** An HTTP answer: status and the body as JSON (null when it is not a JSON object). */
-  record Reply(int status, JsonObject json, String text, String contentType) {
-    String code() {
+  public record Reply(int status, JsonObject json, String text, String contentType) {
+    public String code() {
       return json == null ? null : json.getString("code");
     }
 
@@ -86,13 +86,13 @@ public final class StackHarness implements AutoCloseable {
     env.put("NODEWARD_DATA_DIR", dataDir.toString());
     for (String port : List.of("NODEWARD_ISSUER_PORT", "NODEWARD_ISSUER_MTLS_PORT", "NODEWARD_AUDIT_PORT", "NODEWARD_AUTHORIZER_GATEWAY_PORT",
         "NODEWARD_AUTHORIZER_ADMIN_PORT", "NODEWARD_IDP_PORT", "NODEWARD_STACK_KAFKA_PORT",
-        "NODEWARD_STACK_DEMO_NODE_PORT")) {
+        "NODEWARD_STACK_DEMO_NODE_PORT", "NODEWARD_CONSOLE_PORT")) {
       env.put(port, "0");
     }
     return env;
   }
 
-  static StackHarness start(Path dataDir) {
+  public static StackHarness start(Path dataDir) {
     return start(testEnv(dataDir));
   }
 
@@ -155,7 +155,7 @@ public final class StackHarness implements AutoCloseable {
   }
 
   /** The claims of a token our own identity provider just handed us; the services verify it, we only read it. */
-  static JsonObject claims(String jwt) {
+  public static JsonObject claims(String jwt) {
     return new JsonObject(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
   }
 
@@ -165,12 +165,12 @@ public final class StackHarness implements AutoCloseable {
     return post(stack.issuer().port(), path, session, body);
   }
 
-  Reply issuerGet(String path, Session session) {
+  public Reply issuerGet(String path, Session session) {
     return get(stack.issuer().port(), path, session);
   }
 
   /** The CA chain from the issuer's public GET /v1/ca: what a client trusts for the gateway. */
-  String caPem() {
+  public String caPem() {
     if (caPem == null) {
       Reply reply = get(stack.issuer().port(), "/v1/ca", null);
       if (reply.status() != 200 || !reply.text().contains("BEGIN CERTIFICATE")) {
@@ -187,7 +187,7 @@ public final class StackHarness implements AutoCloseable {
   }
 
   /** The same, failing the test unless the issuer answered 201. */
-  JsonObject issued(Session session, JsonObject request) {
+  public JsonObject issued(Session session, JsonObject request) {
     Reply reply = issuerPost("/generate-cert", session, request);
     if (reply.status() != 201) {
       throw new AssertionError("POST /generate-cert " + request.getString("nodeId") + " answered " + reply);
@@ -195,18 +195,18 @@ public final class StackHarness implements AutoCloseable {
     return reply.json();
   }
 
-  Reply revoke(Session session, String serial, String reason) {
+  public Reply revoke(Session session, String serial, String reason) {
     return issuerPost("/v1/certificates/" + serial + "/revoke", session, new JsonObject().put("reason", reason));
   }
 
-  Reply provisionNode(Session admin, String nodeId, String ownerUserId, String upstreamUrl) {
+  public Reply provisionNode(Session admin, String nodeId, String ownerUserId, String upstreamUrl) {
     return issuerPost("/v1/admin/nodes", admin, new JsonObject()
         .put("nodeId", nodeId).put("ownerUserId", ownerUserId).put("upstreamUrl", upstreamUrl));
   }
 
   // --- the audit trail ----------------------------------------------------------------------------------------
 
-  Reply auditGet(String pathAndQuery, Session session) {
+  public Reply auditGet(String pathAndQuery, Session session) {
     return get(stack.audit().port(), pathAndQuery, session);
   }
 
@@ -229,7 +229,7 @@ public final class StackHarness implements AutoCloseable {
     return all;
   }
 
-  JsonObject verifyAudit(Session auditor) {
+  public JsonObject verifyAudit(Session auditor) {
     Reply reply = auditGet("/v1/audit/verify", auditor);
     if (reply.status() != 200) {
       throw new AssertionError("GET /v1/audit/verify answered " + reply);
@@ -238,7 +238,7 @@ public final class StackHarness implements AutoCloseable {
   }
 
   /** A gateway client presenting {@code certPem}/{@code keyPem}, trusting the CA from GET /v1/ca. */
-  GatewayClient gateway(String certPem, String keyPem) {
+  public GatewayClient gateway(String certPem, String keyPem) {
     return GatewayClient.open(vertx, stack.authorizer().gatewayPort(), caPem(), certPem, keyPem);
   }
 
@@ -274,7 +274,7 @@ public final class StackHarness implements AutoCloseable {
   }
 
   /** Waits for a Vert.x future from the test thread, bounded so a stuck component fails with a message. */
-  static <T> T await(Future<T> future, String what) {
+  public static <T> T await(Future<T> future, String what) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(CALL_BOUND.toSeconds(), TimeUnit.SECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
