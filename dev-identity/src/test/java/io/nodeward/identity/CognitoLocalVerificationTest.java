@@ -118,12 +118,14 @@ class CognitoLocalVerificationTest {
   }
 
   @Test
-  void itsIdTokenForSomeoneInNoGroupVerifiesAsOwner() {
-    Principal principal = Await.result(verifier.verify(signIn(clientId, "dave", "Dave-pass-1!").idToken()));
+  void itsAccessTokenForSomeoneInNoGroupVerifiesAsOwnerAndItsIdTokenIsRefused() {
+    AuthenticationResultType tokens = signIn(clientId, "dave", "Dave-pass-1!");
+    Principal principal = Await.result(verifier.verify(tokens.accessToken()));
 
     assertEquals("dave", principal.username());
     assertEquals(Role.OWNER, principal.role());
-    assertEquals(TokenUse.ID, principal.tokenUse());
+    assertEquals(TokenUse.ACCESS, principal.tokenUse());
+    assertEquals("TOKEN_USE_INVALID", refusal(tokens.idToken()));
   }
 
   @Test
@@ -131,7 +133,7 @@ class CognitoLocalVerificationTest {
     AuthenticationResultType tokens = signIn(otherClientId, "dave", "Dave-pass-1!");
 
     assertEquals("TOKEN_AUDIENCE_INVALID", refusal(tokens.accessToken()));
-    assertEquals("TOKEN_AUDIENCE_INVALID", refusal(tokens.idToken()));
+    assertEquals("TOKEN_USE_INVALID", refusal(tokens.idToken()));
   }
 
   @Test

@@ -104,13 +104,15 @@ class CognitoTokenVerifierTest {
   }
 
   @Test
-  void anAuditorsIdTokenIsAcceptedAsAuditor() {
-    Principal principal = Await.result(verifier.verify(signIn(DevUsers.AUDITOR).idToken()));
+  void anAuditorsAccessTokenIsAcceptedAsAuditorAndTheirIdTokenIsNot() {
+    Tokens tokens = signIn(DevUsers.AUDITOR);
+    Principal principal = Await.result(verifier.verify(tokens.accessToken()));
 
     assertEquals(Role.AUDITOR, principal.role());
     assertTrue(principal.isAuditor());
     assertEquals("auditor", principal.username());
-    assertEquals(TokenUse.ID, principal.tokenUse());
+    assertEquals(TokenUse.ACCESS, principal.tokenUse());
+    assertRefused("TOKEN_USE_INVALID", tokens.idToken());
   }
 
   @Test
@@ -210,7 +212,7 @@ class CognitoTokenVerifierTest {
     Tokens tokens = Await.result(idp.tokens().signIn("alice", DevUsers.ALICE.password(), otherClientId));
 
     assertRefused("TOKEN_AUDIENCE_INVALID", tokens.accessToken());
-    assertRefused("TOKEN_AUDIENCE_INVALID", tokens.idToken());
+    assertRefused("TOKEN_USE_INVALID", tokens.idToken());
   }
 
   @Test

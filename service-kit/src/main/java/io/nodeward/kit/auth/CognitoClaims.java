@@ -27,11 +27,16 @@ final class CognitoClaims {
     checkLifetime(claims, config, now);
     TokenUse use = TokenUse.fromClaim(claims.getValue("token_use"))
         .orElseThrow(TokenRefusal.TOKEN_USE_INVALID::exception);
-    String clientId = clientId(claims, use)
+    if (use != TokenUse.ACCESS) {
+      // An ID token says who signed in, for the client that asked; it is not meant to authorize API calls
+      // (Cognito's guidance, OpenID Connect Core §2), and its "aud" is all that ties it to an app client.
+      throw TokenRefusal.TOKEN_USE_INVALID.exception("ID tokens are not API credentials: send the access token.");
+    }
+    String clientId = clientId(claims)
         .filter(config.allowedClientIds()::contains)
         .orElseThrow(TokenRefusal.TOKEN_AUDIENCE_INVALID::exception);
     String subject = nonBlankString(claims, "sub").orElseThrow(TokenRefusal.TOKEN_SUBJECT_MISSING::exception);
-    String username = nonBlankString(claims, use == TokenUse.ACCESS ? "username" : "cognito:username").orElse(subject);
+    String username = nonBlankString(claims, "username").orElse(subject);
     Set<String> groups = groups(claims);
     return new Principal(subject, username, groups, Role.fromGroups(groups), use, clientId);
   }
@@ -52,13 +57,9 @@ final class CognitoClaims {
     }
   }
 
-  /** Access tokens name their client in {@code client_id} and carry no {@code aud}; ID tokens the reverse. */
-  private static Optional<String> clientId(JsonObject claims, TokenUse use) {
-    Object value = claims.getValue(use == TokenUse.ACCESS ? "client_id" : "aud");
-    if (value instanceof JsonArray audiences && audiences.size() == 1) {
-      value = audiences.getValue(0);
-    }
-    return value instanceof String s ? Optional.of(s) : Optional.empty();
+  /** Access tokens name their client in {@code client_id} and carry no {@code aud}. */
+  private static Optional<String> clientId(JsonObject claims) {
+    return claims.getValue("client_id") instanceof String s ? Optional.of(s) : Optional.empty();
   }
 
   private static Set<String> groups(JsonObject claims) {

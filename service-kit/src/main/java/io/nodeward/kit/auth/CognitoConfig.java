@@ -13,8 +13,8 @@ import java.util.Set;
  * @param issuer the pool's issuer, exactly as in the tokens' {@code iss}
  *     ({@code https://cognito-idp.<region>.amazonaws.com/<poolId>}, or dev-identity's)
  * @param jwksUri where the pool publishes its signing keys; {@code null} means {@code issuer + "/.well-known/jwks.json"}
- * @param allowedClientIds app clients whose tokens are accepted: an access token's {@code client_id} or an
- *     ID token's {@code aud} must be one of them
+ * @param allowedClientIds app clients whose access tokens are accepted: the token's {@code client_id} must be one of
+ *     them (ID tokens are never accepted)
  * @param clockSkew tolerated difference between our clock and the pool's when checking {@code exp}/{@code nbf}
  * @param minJwksRefreshInterval least time between two JWKS fetches, so tokens with made-up key ids cannot
  *     turn the verifier into a request amplifier against the pool

@@ -7,8 +7,8 @@ import java.time.Clock;
 
 /**
  * Verifies Cognito user-pool JWTs for every nodeward service: RS256 signature against the pool's JWKS
- * (refetched when the pool rotates keys), exact issuer, lifetime with clock skew, {@code token_use} and
- * app client. Every refusal is a failed Future carrying a 401 {@link ProblemException} with a
+ * (refetched when the pool rotates keys), exact issuer, lifetime with clock skew, {@code token_use} (access tokens
+ * only: an ID token is refused as {@code TOKEN_USE_INVALID}) and app client. Every refusal is a failed Future carrying a 401 {@link ProblemException} with a
  * {@link TokenRefusal} code; an unreachable JWKS is a 503 (fail closed).
  *
  * <p>Cheap enough for the event loop: one RSA public-key operation per token, no blocking I/O.

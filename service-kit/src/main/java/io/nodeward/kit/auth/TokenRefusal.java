@@ -15,7 +15,7 @@ public enum TokenRefusal {
   TOKEN_ISSUER_INVALID("The token was not issued by the trusted user pool."),
   TOKEN_EXPIRED("The token has expired."),
   TOKEN_NOT_YET_VALID("The token is not valid yet."),
-  TOKEN_USE_INVALID("The token is neither a Cognito access token nor an ID token."),
+  TOKEN_USE_INVALID("The token is not a Cognito access token."),
   TOKEN_AUDIENCE_INVALID("The token was issued to an app client this service does not accept."),
   TOKEN_SUBJECT_MISSING("The token does not name its subject.");
 

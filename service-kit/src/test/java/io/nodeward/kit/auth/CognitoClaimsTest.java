@@ -2,6 +2,7 @@ package io.nodeward.kit.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodeward.kit.http.ProblemException;
 import io.vertx.core.json.JsonArray;
@@ -53,11 +54,10 @@ class CognitoClaimsTest {
         refused("access token for another client", "TOKEN_AUDIENCE_INVALID", access(), c -> c.put("client_id", "client-b")),
         refused("access token with aud instead of client_id", "TOKEN_AUDIENCE_INVALID", access(),
             c -> { c.remove("client_id"); return c.put("aud", "client-a"); }),
-        refused("id token for another client", "TOKEN_AUDIENCE_INVALID", id(), c -> c.put("aud", "client-b")),
-        refused("id token with several audiences", "TOKEN_AUDIENCE_INVALID", id(),
-            c -> c.put("aud", new JsonArray().add("client-a").add("client-b"))),
-        refused("id token with client_id instead of aud", "TOKEN_AUDIENCE_INVALID", id(),
-            c -> { c.remove("aud"); return c.put("client_id", "client-a"); }),
+        // ID tokens are never API credentials (issue 13.10), whatever client they name
+        refused("id token for an allowed client", "TOKEN_USE_INVALID", id(), c -> c),
+        refused("id token for another client", "TOKEN_USE_INVALID", id(), c -> c.put("aud", "client-b")),
+        refused("id token with client_id as well", "TOKEN_USE_INVALID", id(), c -> c.put("client_id", "client-a")),
         refused("no sub", "TOKEN_SUBJECT_MISSING", access(), c -> { c.remove("sub"); return c; }),
         refused("blank sub", "TOKEN_SUBJECT_MISSING", access(), c -> c.put("sub", " ")));
   }
@@ -82,12 +82,12 @@ class CognitoClaimsTest {
   }
 
   @Test
-  void anIdTokenNamesItsUserInCognitoUsernameAndItsClientInAud() {
-    Principal principal = CognitoClaims.toPrincipal(id(), CONFIG, NOW);
+  void anIdTokenIsNotAnApiCredentialEvenForAnAllowedClient() {
+    ProblemException refusal = assertThrows(ProblemException.class, () -> CognitoClaims.toPrincipal(id(), CONFIG, NOW));
 
-    assertEquals("alice", principal.username());
-    assertEquals(TokenUse.ID, principal.tokenUse());
-    assertEquals("client-a", principal.clientId());
+    assertEquals("TOKEN_USE_INVALID", refusal.problem().code());
+    assertEquals(401, refusal.problem().status());
+    assertTrue(refusal.problem().detail().contains("access token"));
   }
 
   @ParameterizedTest(name = "groups {0} → {1}")
