@@ -9,7 +9,6 @@ import io.nodeward.cli.http.Http;
 import io.nodeward.cli.output.Output;
 import io.nodeward.cli.output.OutputFormat;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -21,8 +20,7 @@ public final class Context {
   private final Output output;
   private final Map<String, String> env;
   private final Clock clock;
-  private Http cleartext;
-  private Http tls;
+  private Http http;
   private Session session;
 
   Context(Settings settings, OutputFormat format, PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock) {
@@ -52,18 +50,11 @@ public final class Context {
     return "nodeward-cli/" + Version.number();
   }
 
-  /** The HTTP client for an address: a cheaper one for plain http:// (the embedded stack), made on first use. */
-  public Http http(URI target) {
-    if ("http".equals(target.getScheme())) {
-      if (cleartext == null) {
-        cleartext = Http.cleartext(userAgent());
-      }
-      return cleartext;
+  public Http http() {
+    if (http == null) {
+      http = Http.plain(userAgent());
     }
-    if (tls == null) {
-      tls = Http.plain(userAgent());
-    }
-    return tls;
+    return http;
   }
 
   public Path configDir() {
@@ -79,8 +70,7 @@ public final class Context {
   }
 
   public CognitoClient cognito() {
-    return new CognitoClient(http(settings.idpUrl()), http(settings.hostedUiUrl()), settings.idpUrl(),
-        settings.hostedUiUrl(), settings.clientId(), clock);
+    return new CognitoClient(http(), settings.idpUrl(), settings.hostedUiUrl(), settings.clientId(), clock);
   }
 
   public Session session() {
@@ -92,15 +82,15 @@ public final class Context {
 
   /** The issuer's API as the signed-in user. */
   public Api issuer() {
-    return new Api(http(settings.issuerUrl()), settings.issuerUrl(), "issuer", session());
+    return new Api(http(), settings.issuerUrl(), "issuer", session());
   }
 
   /** The issuer's public routes (CA chain, CRL): no session needed. */
   public Api publicIssuer() {
-    return new Api(http(settings.issuerUrl()), settings.issuerUrl(), "issuer", null);
+    return new Api(http(), settings.issuerUrl(), "issuer", null);
   }
 
   public Api audit() {
-    return new Api(http(settings.auditUrl()), settings.auditUrl(), "audit service", session());
+    return new Api(http(), settings.auditUrl(), "audit service", session());
   }
 }

@@ -61,7 +61,7 @@ public final class CheckpointPins {
 
   private ObjectNode read() {
     try {
-      JsonNode node = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      JsonNode node = Json.read(Files.readString(file, StandardCharsets.UTF_8), false);
       return node instanceof ObjectNode object ? object : Json.object();
     } catch (NoSuchFileException e) {
       return Json.object();

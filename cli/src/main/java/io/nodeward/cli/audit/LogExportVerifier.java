@@ -20,13 +20,6 @@ public final class LogExportVerifier {
   public static final String FORMAT = "nodeward-audit-log/v1";
   private static final java.util.Set<String> HEADER_FIELDS = java.util.Set.of("format", "origin", "treeSize", "checkpoint");
   private static final java.util.Set<String> LEAF_FIELDS = java.util.Set.of("leafIndex", "sequence", "leafHash", "event", "pruned");
-  /**
-   * Strict reading, so that no byte of the file can change without the verification noticing: a repeated member
-   * or anything after the JSON value on a line is refused (Jackson would otherwise keep the last or ignore the rest).
-   */
-  private static final com.fasterxml.jackson.databind.ObjectMapper STRICT = new com.fasterxml.jackson.databind.ObjectMapper()
-      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** What was verified. */
   public record Verified(Checkpoint checkpoint, NoteKey key, long recordsRecomputed, long prunedLeaves,
@@ -149,7 +142,8 @@ public final class LogExportVerifier {
       throw CliFailure.verification("MALFORMED_LINE", "Line " + number + " of the export is not one JSON object.");
     }
     try {
-      JsonNode node = STRICT.readTree(line);
+      // strict: a member named twice or anything after the object is refused, so no change goes unnoticed
+      JsonNode node = Json.read(line, true);
       if (node != null && node.isObject()) {
         return node;
       }

@@ -7,8 +7,6 @@ import io.nodeward.cli.http.Http;
 import io.nodeward.cli.http.Json;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,15 +24,13 @@ public final class CognitoClient {
   private static final String AMZ_JSON = "application/x-amz-json-1.1";
 
   private final Http http;
-  private final Http hostedUiHttp;
   private final URI idpUrl;
   private final URI hostedUiUrl;
   private final String clientId;
   private final Clock clock;
 
-  public CognitoClient(Http http, Http hostedUiHttp, URI idpUrl, URI hostedUiUrl, String clientId, Clock clock) {
+  public CognitoClient(Http http, URI idpUrl, URI hostedUiUrl, String clientId, Clock clock) {
     this.http = http;
-    this.hostedUiHttp = hostedUiHttp;
     this.idpUrl = idpUrl;
     this.hostedUiUrl = hostedUiUrl;
     this.clientId = clientId;
@@ -69,15 +65,14 @@ public final class CognitoClient {
   public Tokens exchangeCode(String code, String redirectUri, String verifier) {
     String form = form(Map.of("grant_type", "authorization_code", "client_id", clientId, "code", code,
         "redirect_uri", redirectUri, "code_verifier", verifier));
-    HttpRequest request = hostedUiHttp.request(endpoint(hostedUiUrl, "/oauth2/token"))
+    Http.Response response = http.send(Http.Request.of("POST", endpoint(hostedUiUrl, "/oauth2/token"),
+            form.getBytes(StandardCharsets.UTF_8))
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-    HttpResponse<String> response = hostedUiHttp.send(request, HttpResponse.BodyHandlers.ofString(), SERVICE);
-    JsonNode body = Json.parse(response.body(), "The token endpoint's answer");
-    if (response.statusCode() != 200) {
+        .header("Accept", "application/json"), SERVICE);
+    JsonNode body = Json.parse(response.body().length == 0 ? "{}" : response.text(), "The token endpoint's answer");
+    if (response.status() != 200) {
       String error = Json.text(body, "error");
-      throw CliFailure.refused(response.statusCode(), error == null ? "HTTP_" + response.statusCode() : error,
+      throw CliFailure.refused(response.status(), error == null ? "HTTP_" + response.status() : error,
           "The identity provider did not accept the sign-in code" + describe(Json.text(body, "error_description")));
     }
     ObjectNode result = Json.object()
@@ -95,16 +90,15 @@ public final class CognitoClient {
   private JsonNode initiateAuth(String flow, ObjectNode parameters) {
     ObjectNode body = Json.object().put("AuthFlow", flow).put("ClientId", clientId);
     body.set("AuthParameters", parameters);
-    HttpRequest request = http.request(endpoint(idpUrl, "/"))
+    Http.Response response = http.send(Http.Request.of("POST", endpoint(idpUrl, "/"),
+            Json.write(body).getBytes(StandardCharsets.UTF_8))
         .header("Content-Type", AMZ_JSON)
-        .header("X-Amz-Target", "AWSCognitoIdentityProviderService.InitiateAuth")
-        .POST(HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8)).build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(), SERVICE);
-    JsonNode answer = Json.parse(response.body().isEmpty() ? "{}" : response.body(), "The identity provider's answer");
-    if (response.statusCode() != 200) {
+        .header("X-Amz-Target", "AWSCognitoIdentityProviderService.InitiateAuth"), SERVICE);
+    JsonNode answer = Json.parse(response.body().length == 0 ? "{}" : response.text(), "The identity provider's answer");
+    if (response.status() != 200) {
       String type = Json.text(answer, "__type");
-      String code = type == null ? "HTTP_" + response.statusCode() : type.substring(type.lastIndexOf('#') + 1);
-      throw CliFailure.refused(response.statusCode(), code, message(code, Json.text(answer, "message")));
+      String code = type == null ? "HTTP_" + response.status() : type.substring(type.lastIndexOf('#') + 1);
+      throw CliFailure.refused(response.status(), code, message(code, Json.text(answer, "message")));
     }
     JsonNode result = answer.get("AuthenticationResult");
     if (result == null) {

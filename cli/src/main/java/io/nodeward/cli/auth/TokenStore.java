@@ -73,7 +73,7 @@ public final class TokenStore {
   private ObjectNode read() {
     try {
       refuseIfReadableByOthers();
-      JsonNode node = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      JsonNode node = Json.read(Files.readString(file, StandardCharsets.UTF_8), false);
       return node instanceof ObjectNode object ? object : Json.object();
     } catch (NoSuchFileException e) {
       return Json.object();

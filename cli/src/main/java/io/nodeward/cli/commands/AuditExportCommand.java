@@ -9,7 +9,6 @@ import io.nodeward.cli.output.Terminal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -56,8 +55,7 @@ public final class AuditExportCommand extends BaseCommand {
       path = "/v1/audit/export" + filters.query(cli().clock().instant()).add("format", format.name());
       accept = format == Format.csv ? "text/csv" : "application/x-ndjson";
     }
-    HttpResponse<InputStream> response = cli().audit().stream(path, accept);
-    long[] counts = download(response.body());
+    long[] counts = download(cli().audit().stream(path, accept));
     long records = format == Format.ndjson ? counts[0] : Math.max(0, counts[0] - 1); // csv and log have a header line
     output().result(Json.object().put("file", out.toString()).put("format", format.name()).put("records", records)
             .put("bytes", counts[1]),

@@ -37,7 +37,7 @@ public final class AuditSearchCommand extends BaseCommand {
     List<JsonNode> newest = newestFirst(audit, Math.max(1, limit), 0);
     List<JsonNode> shown = oldestFirst(newest);
     if (!follow) {
-      ArrayNode items = Json.MAPPER.createArrayNode();
+      ArrayNode items = Json.array();
       shown.forEach(items::add);
       output().result(Json.object().set("items", items), () -> print(shown, true));
       return;

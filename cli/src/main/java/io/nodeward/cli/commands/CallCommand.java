@@ -9,8 +9,6 @@ import io.nodeward.cli.http.Query;
 import io.nodeward.cli.pki.MutualTls;
 import io.nodeward.cli.pki.Pem;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -40,7 +38,7 @@ public final class CallCommand extends BaseCommand {
   @Option(names = "--ca", paramLabel = "FILE", description = "CA chain to verify the gateway with (default: ca.pem beside --cert).")
   Path ca;
 
-  @Option(names = {"-X", "--method"}, paramLabel = "METHOD", defaultValue = "GET", description = "HTTP method (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-X", "--method"}, paramLabel = "METHOD", defaultValue = "GET", description = "GET, POST, PUT, DELETE, HEAD or OPTIONS (default: ${DEFAULT-VALUE}).")
   String method;
 
   @Option(names = {"-d", "--data"}, paramLabel = "BODY", description = "Request body (sent as given).")
@@ -58,8 +56,12 @@ public final class CallCommand extends BaseCommand {
     PrivateKey privateKey = Pem.readPrivateKey(keyFile);
     Http http = Http.mutualTls(MutualTls.context(chain, privateKey, Pem.readCertificates(caFile)), cli().userAgent());
 
-    HttpRequest.Builder request = http.request(target()).method(method.toUpperCase(),
-        data == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(data, StandardCharsets.UTF_8));
+    String verb = method.toUpperCase(java.util.Locale.ROOT);
+    if (!java.util.Set.of("GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS").contains(verb)) {
+      throw CliFailure.usage("USAGE", "--method must be GET, POST, PUT, DELETE, HEAD or OPTIONS.");
+    }
+    Http.Request request = Http.Request.of(verb, target(),
+        data == null ? null : data.getBytes(StandardCharsets.UTF_8));
     if (headers != null) {
       for (String header : headers) {
         int colon = header.indexOf(':');
@@ -69,8 +71,7 @@ public final class CallCommand extends BaseCommand {
         request.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
       }
     }
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(), "gateway");
-    report(response);
+    report(http.send(request, "gateway"));
   }
 
   private URI target() {
@@ -79,10 +80,10 @@ public final class CallCommand extends BaseCommand {
     return URI.create(base + "/nodes/" + Query.segment(node) + onNode);
   }
 
-  private void report(HttpResponse<String> response) {
-    int status = response.statusCode();
-    String body = response.body();
-    String contentType = response.headers().firstValue("Content-Type").orElse("");
+  private void report(Http.Response response) {
+    int status = response.status();
+    String body = response.text();
+    String contentType = response.contentType() == null ? "" : response.contentType();
     JsonNode json = contentType.contains("json") && !body.isBlank() ? tryParse(body) : null;
     boolean ok = status / 100 == 2;
     if (output().json()) {
@@ -111,7 +112,7 @@ public final class CallCommand extends BaseCommand {
 
   private static JsonNode tryParse(String body) {
     try {
-      return Json.MAPPER.readTree(body);
+      return Json.read(body, false);
     } catch (java.io.IOException e) {
       return null;
     }

@@ -15,7 +15,7 @@ final class Pages {
 
   /** The server's own page size: a route that pages without {@code limit} and one that does not page both work. */
   static ArrayNode all(Api api, String path, Supplier<Query> filters, String itemsField, int max) {
-    ArrayNode all = Json.MAPPER.createArrayNode();
+    ArrayNode all = Json.array();
     String cursor = null;
     do {
       JsonNode page = api.get(path + filters.get().add("cursor", cursor));

@@ -1,13 +1,9 @@
 package io.nodeward.cli.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Function;
 
 /**
  * One nodeward HTTP API (issuer, audit) as the user calls it: JSON in and out, the user's own access token as
@@ -15,14 +11,12 @@ import java.util.function.Function;
  */
 public final class Api {
 
-  private static final int MAX_PROBLEM_BYTES = 64 * 1024;
-
   private final Http http;
   private final URI base;
   private final String service;
   private final Bearer bearer;
 
-  /** {@code bearer} null: public routes only (the CA chain, the CRL). */
+  /** {@code bearer} null: public routes only (the CA chain, the CRL) or mutual TLS. */
   public Api(Http http, URI base, String service, Bearer bearer) {
     this.http = http;
     this.base = base;
@@ -40,18 +34,16 @@ public final class Api {
   }
 
   public JsonNode get(String pathAndQuery) {
-    return json(exchange(builder(pathAndQuery, "application/json").GET(), HttpResponse.BodyHandlers.ofByteArray()));
+    return json(exchange(Http.Request.get(uri(pathAndQuery)).header("Accept", "application/json")));
   }
 
   public JsonNode post(String path, JsonNode body) {
-    HttpRequest.Builder request = builder(path, "application/json")
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
-    return json(exchange(request, HttpResponse.BodyHandlers.ofByteArray()));
+    return json(exchange(Http.Request.of("POST", uri(path), Json.write(body).getBytes(StandardCharsets.UTF_8))
+        .header("Content-Type", "application/json").header("Accept", "application/json")));
   }
 
   public JsonNode delete(String path) {
-    return json(exchange(builder(path, "application/json").DELETE(), HttpResponse.BodyHandlers.ofByteArray()));
+    return json(exchange(Http.Request.of("DELETE", uri(path), null).header("Accept", "application/json")));
   }
 
   /** A text answer (signed notes, keys, PEM) asked for with the given Accept. */
@@ -61,68 +53,34 @@ public final class Api {
 
   /** A binary answer (DER) asked for with the given Accept. */
   public byte[] bytes(String pathAndQuery, String accept) {
-    return exchange(builder(pathAndQuery, accept).GET(), HttpResponse.BodyHandlers.ofByteArray()).body();
+    return exchange(Http.Request.get(uri(pathAndQuery)).header("Accept", accept)).body();
   }
 
-  /** A streamed answer (exports), without a request timeout; the caller closes the stream. */
-  public HttpResponse<InputStream> stream(String pathAndQuery, String accept) {
-    HttpRequest.Builder request = http.streamingRequest(uri(pathAndQuery)).header("Accept", accept).GET();
-    return exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+  /** A streamed answer (exports), read without a timeout; the caller closes it. */
+  public InputStream stream(String pathAndQuery, String accept) {
+    return exchange(Http.Request.get(uri(pathAndQuery)).header("Accept", accept).streamed()).stream();
   }
 
-  private HttpRequest.Builder builder(String pathAndQuery, String accept) {
-    return http.request(uri(pathAndQuery)).header("Accept", accept);
-  }
-
-  private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
-    Function<String, HttpRequest> withToken = token -> {
-      HttpRequest.Builder copy = request.copy();
-      if (token != null) {
-        copy.setHeader("Authorization", "Bearer " + token);
-      }
-      return copy.build();
-    };
-    HttpResponse<T> response = http.send(withToken.apply(bearer == null ? null : bearer.token()), handler, service);
-    if (response.statusCode() == 401 && bearer != null) {
+  private Http.Response exchange(Http.Request request) {
+    Http.Response response = http.send(authorized(request, bearer == null ? null : bearer.token()), service);
+    if (response.status() == 401 && bearer != null) {
       // The token may have been revoked or the pool's key rotated since it was minted: one try with a fresh one.
-      discard(response.body());
-      response = http.send(withToken.apply(bearer.renewed()), handler, service);
+      response = http.send(authorized(request, bearer.renewed()), service);
     }
-    if (response.statusCode() / 100 != 2) {
-      throw Problem.from(service, response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-          problemBody(response.body()));
+    if (response.status() / 100 != 2) {
+      throw Problem.from(service, response.status(), response.contentType(), response.body());
     }
     return response;
   }
 
-  private JsonNode json(HttpResponse<byte[]> response) {
+  private static Http.Request authorized(Http.Request request, String token) {
+    return token == null ? request : request.withHeader("Authorization", "Bearer " + token);
+  }
+
+  private JsonNode json(Http.Response response) {
     if (response.body().length == 0) {
       return Json.object();
     }
-    return Json.parse(new String(response.body(), StandardCharsets.UTF_8), "The " + service + "'s answer");
-  }
-
-  private static byte[] problemBody(Object body) {
-    if (body instanceof byte[] bytes) {
-      return bytes;
-    }
-    if (body instanceof InputStream in) {
-      try (in) {
-        return in.readNBytes(MAX_PROBLEM_BYTES);
-      } catch (IOException e) {
-        return new byte[0];
-      }
-    }
-    return new byte[0];
-  }
-
-  private static void discard(Object body) {
-    if (body instanceof InputStream in) {
-      try {
-        in.close();
-      } catch (IOException ignored) {
-        // the answer is thrown away anyway
-      }
-    }
+    return Json.parse(response.text(), "The " + service + "'s answer");
   }
 }

@@ -15,7 +15,7 @@ final class Problem {
     String message = null;
     if (contentType != null && contentType.contains("json") && body.length > 0 && body.length < 64 * 1024) {
       try {
-        JsonNode json = Json.MAPPER.readTree(new String(body, StandardCharsets.UTF_8));
+        JsonNode json = Json.read(new String(body, StandardCharsets.UTF_8), false);
         code = Json.text(json, "code");
         message = Json.text(json, "detail");
         if (message == null) {

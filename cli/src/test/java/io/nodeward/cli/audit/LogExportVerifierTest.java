@@ -44,7 +44,7 @@ class LogExportVerifierTest {
     }
     String note = log.checkpoint("nodeward.local/audit", size, range.root());
     return "{\"format\":\"nodeward-audit-log/v1\",\"origin\":\"nodeward.local/audit\",\"treeSize\":" + size
-        + ",\"checkpoint\":" + Json.MAPPER.writeValueAsString(note) + "}\n" + lines;
+        + ",\"checkpoint\":" + Json.quote(note) + "}\n" + lines;
   }
 
   private LogExportVerifier.Verified verify(String export, Checkpoint older) throws Exception {
