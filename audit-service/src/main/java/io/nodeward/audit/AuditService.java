@@ -8,13 +8,18 @@ import io.nodeward.audit.app.Retention;
 import io.nodeward.audit.app.TrailIngest;
 import io.nodeward.audit.app.TrailQueries;
 import io.nodeward.audit.app.TrailWriter;
+import io.nodeward.audit.app.CachedTiles;
+import io.nodeward.audit.app.LogExport;
+import io.nodeward.audit.app.LogIntegrity;
+import io.nodeward.audit.app.LogProofs;
+import io.nodeward.audit.domain.LogVerifier;
+import io.nodeward.audit.domain.StoredNote;
+import io.nodeward.audit.domain.log.LogSigner;
+import io.nodeward.audit.store.LogKeyFile;
 import io.nodeward.audit.config.AuditConfig;
-import io.nodeward.audit.domain.ChainVerifier;
-import io.nodeward.audit.domain.CheckpointSigner;
 import io.nodeward.audit.domain.CursorCodec;
 import io.nodeward.audit.kafka.IngestVerticle;
 import io.nodeward.audit.kafka.KafkaCheckpointPublication;
-import io.nodeward.audit.store.CheckpointKeyFile;
 import io.nodeward.audit.store.JdbcAuditStore;
 import io.nodeward.events.EventCodec;
 import io.nodeward.events.Topics;
@@ -35,20 +40,18 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The audit service, wired: Kafka ingest into the hash-chained store, signed checkpoints, retention, and the
- * query API. The one class that constructs adapters. Its parts start in order and stop in reverse through one
+ * The audit service, wired: Kafka ingest into the RFC 9162 log, signed checkpoints, the start check against the
+ * published ones, retention, proofs and the query API. The one class that constructs adapters. Its parts start in order and stop in reverse through one
  * {@link Lifecycle}: ingest stops first, then the final checkpoint is taken, then the rest closes.
  */
 public final class AuditService {
@@ -63,10 +66,11 @@ public final class AuditService {
   private final EventCodec codec = new EventCodec();
   private final List<EventConsumer> consumers = new CopyOnWriteArrayList<>();
   private JdbcAuditStore store;
-  private KeyPair key;
+  private LogSigner signer;
   private WorkerExecutor workers;
   private TrailWriter writer;
   private Checkpointing checkpoints;
+  private LogIntegrity integrity;
   private TrailIngest ingest;
   private HttpServer server;
 
@@ -94,12 +98,19 @@ public final class AuditService {
           workers = lifecycle.add("database workers", vertx.createSharedWorkerExecutor("nodeward-audit-db", DATABASE_WORKERS),
               WorkerExecutor::close);
           writer = new TrailWriter(store, clock);
+          ingest = new TrailIngest(writer, workers, codec);
           EventPublisher publisher = EventPublisher.create(vertx, config.kafka().withClientId("nodeward-audit-checkpoints"),
               config.source(), codec, clock);
           CheckpointPublication publication = lifecycle.add("checkpoint publisher",
-              new KafkaCheckpointPublication(publisher, clock), CheckpointPublication::close);
-          checkpoints = new Checkpointing(vertx, writer, workers, new CheckpointSigner(key), publication, clock);
-          ingest = new TrailIngest(writer, workers, codec);
+              new KafkaCheckpointPublication(vertx, publisher, config.kafka().withClientId("nodeward-audit-checkpoint-reader"),
+                  codec, clock), CheckpointPublication::close);
+          integrity = new LogIntegrity(store, workers, publication, signer.verifierKey(), config.log().origin(),
+              LogVerifier.create(signer.verifierKey(), config.log().origin(), codec));
+          return integrity.checkAtStart().map(status -> publication);
+        })
+        .compose(publication -> {
+          checkpoints = new Checkpointing(vertx, writer, store, workers, signer, config.log().origin(), publication,
+              integrity.status().publishedSize() == null ? 0 : integrity.status().publishedSize());
           CognitoTokenVerifier tokens = lifecycle.add("token verifier", CognitoTokenVerifier.create(vertx, config.cognito()),
               CognitoTokenVerifier::close);
           ServiceMetrics metrics = lifecycle.add("metrics", ServiceMetrics.create(AuditConfig.SERVICE), m -> {
@@ -110,6 +121,10 @@ public final class AuditService {
         })
         .compose(listening -> {
           server = listening;
+          if (integrity.tampered()) {
+            // Never sign over a rewritten history, and take nothing in: Kafka keeps the events until it is restored.
+            return Future.succeededFuture();
+          }
           lifecycle.add("checkpointing", Duration.ofSeconds(1), checkpoints.start(config.checkpointInterval()),
               c -> c.stop().<Void>mapEmpty().onFailure(e -> LOG.warn("final checkpoint failed: {}", e.getMessage())));
           if (!config.keepsForever()) {
@@ -122,13 +137,14 @@ public final class AuditService {
           return startConsumers();
         })
         .map(started -> {
-          LOG.info("audit service listening on {}:{}, store {}", config.host(), server.actualPort(), config.store());
+          LOG.info("audit service listening on {}:{}, store {}, log {}", config.host(), server.actualPort(), config.store(),
+              signer.verifierKey());
           return this;
         });
   }
 
   private JdbcAuditStore openStore() {
-    key = CheckpointKeyFile.loadOrCreate(config.keyDir());
+    signer = LogKeyFile.load(config.log().keyFile(), config.log().keyName(), config.log().createKey());
     JdbcAuditStore opened = JdbcAuditStore.open(config.jdbcUrl());
     try {
       opened.migrate();
@@ -140,13 +156,17 @@ public final class AuditService {
   }
 
   private Future<HttpServer> listen(CognitoTokenVerifier tokens, ServiceMetrics metrics) {
-    TrailQueries queries = new TrailQueries(store, workers, ChainVerifier.create(key.getPublic(), codec));
-    Router router = AuditApi.router(vertx, queries, CognitoAuthHandler.create(tokens), new CursorCodec(cursorKey(key)), clock);
+    AuditApi.UseCases app = new AuditApi.UseCases(new TrailQueries(store, workers),
+        new LogProofs(store, workers, new CachedTiles(store, 4096)), new LogExport(store, workers, config.log().origin()),
+        integrity, signer.verifierKey());
+    Router router = AuditApi.router(vertx, app, CognitoAuthHandler.create(tokens), new CursorCodec(cursorKey(signer)), clock);
     HealthChecks.create(vertx, AuditConfig.SERVICE)
-        .checkAsync("store", () -> queries.head()
-            .map(head -> Check.up(new JsonObject().put("headSequence", head.sequence())))
+        .checkAsync("store", () -> app.queries().treeSize()
+            .map(size -> Check.up(new JsonObject().put("treeSize", size)))
             .otherwise(e -> Check.down("the database cannot be read")))
         .check("ingest", this::ingestCheck)
+        .check("log", this::logCheck)
+        .checkAsync("dedupe", this::dedupeCheck)
         .mount(router);
     metrics.mount(vertx, router);
     return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host());
@@ -169,18 +189,23 @@ public final class AuditService {
         ids -> Future.all(ids.stream().map(vertx::undeploy).toList()).mapEmpty()).mapEmpty();
   }
 
-  /** Cursor MAC key derived from the checkpoint key: instances sharing that key accept each other's cursors. */
-  private static byte[] cursorKey(KeyPair key) {
+  /**
+   * Cursor MAC key derived from the checkpoint key: an Ed25519 signature is deterministic, so every instance sharing
+   * the key (even one behind a KMS) derives the same MAC key and accepts the others' cursors, and nobody without
+   * the key can forge one.
+   */
+  private static byte[] cursorKey(LogSigner signer) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key.getPrivate().getEncoded(), "HmacSHA256"));
-      return mac.doFinal("nodeward-audit-cursor-v1".getBytes(StandardCharsets.US_ASCII));
+      return MessageDigest.getInstance("SHA-256").digest(signer.sign("nodeward-audit-cursor-v1".getBytes(StandardCharsets.US_ASCII)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }
 
   private Check ingestCheck() {
+    if (integrity.tampered()) {
+      return Check.down(new JsonObject().put("reason", "stopped: the log is TAMPERED"));
+    }
     JsonObject status = new JsonObject()
         .put("stored", ingest.stored())
         .put("duplicatesSkipped", ingest.duplicates())
@@ -188,10 +213,33 @@ public final class AuditService {
         .put("deadLettered", deadLettered())
         .put("failedBatches", consumers.stream().mapToLong(EventConsumer::failedBatches).sum())
         .put("failing", consumers.stream().anyMatch(c -> c.lastError() != null));
-    if (checkpoints.latest() != null) {
-      status.put("lastCheckpointSequence", checkpoints.latest().sequence());
-    }
     return Check.up(status);
+  }
+
+  /** The log's state; DOWN when TAMPERED. Sizes and age only, never content. */
+  private Check logCheck() {
+    LogIntegrity.Status status = integrity.status();
+    JsonObject details = new JsonObject().put("state", status.state().name());
+    StoredNote latest = checkpoints.latest();
+    if (latest != null) {
+      details.put("checkpointSize", latest.treeSize())
+          .put("checkpointAgeSeconds", Math.max(0, Duration.between(latest.signedAt(), clock.instant()).toSeconds()));
+    }
+    details.put("publishedSize", checkpoints.publishedSize());
+    if (status.finding() != null) {
+      details.put("firstProblem", new JsonObject().put("sequence", status.finding().sequence())
+          .put("kind", status.finding().kind().name()));
+    }
+    return Check.of(status.state() != LogIntegrity.State.TAMPERED, details);
+  }
+
+  /** DOWN for a day after the same (source, id) arrived with different content: an alarm, kept across restarts. */
+  private Future<Check> dedupeCheck() {
+    return workers.executeBlocking(() -> store.conflictsSince(clock.instant().minus(Duration.ofDays(1))), false)
+        .map(recent -> recent.isEmpty()
+            ? Check.up(new JsonObject().put("conflictsLastDay", 0))
+            : Check.down(new JsonObject().put("conflictsLastDay", recent.size())
+                .put("reason", "the same event id arrived with different content; see the log for source and id")));
   }
 
   public int port() {
@@ -223,6 +271,14 @@ public final class AuditService {
 
   public Checkpointing checkpoints() {
     return checkpoints;
+  }
+
+  public LogIntegrity integrity() {
+    return integrity;
+  }
+
+  public LogSigner signer() {
+    return signer;
   }
 
   /** Stops ingest, takes the final checkpoint, then closes the server, Kafka clients and the database. */

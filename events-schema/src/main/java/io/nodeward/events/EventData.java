@@ -7,7 +7,7 @@ package io.nodeward.events;
  */
 public sealed interface EventData
     permits NodeProvisioned, NodeDeprovisioned, CertificateIssued, CertificateRevoked,
-        IssuanceDenied, AccessDecided, AuditCheckpoint, AuthorizerStatus {
+        IssuanceDenied, AccessDecided, AuditCheckpoint, AuthorizerStatus, AuditLogCheckpoint, EventRejected {
 
   /** The Kafka record key. */
   String key();

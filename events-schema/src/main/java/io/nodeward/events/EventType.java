@@ -12,7 +12,9 @@ public enum EventType {
   ISSUANCE_DENIED("io.nodeward.issuance.denied.v1", IssuanceDenied.class),
   ACCESS_DECIDED("io.nodeward.access.decided.v1", AccessDecided.class),
   AUDIT_CHECKPOINT("io.nodeward.audit.checkpoint.v1", AuditCheckpoint.class),
-  AUTHORIZER_STATUS("io.nodeward.authorizer.status.v1", AuthorizerStatus.class);
+  AUTHORIZER_STATUS("io.nodeward.authorizer.status.v1", AuthorizerStatus.class),
+  AUDIT_LOG_CHECKPOINT("io.nodeward.audit.checkpoint.v2", AuditLogCheckpoint.class),
+  EVENT_REJECTED("io.nodeward.audit.event-rejected.v1", EventRejected.class);
 
   private final String type;
   private final Class<? extends EventData> dataClass;

@@ -3,7 +3,6 @@ package io.nodeward.events;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Every topic nodeward uses. Keys: nodeId (nodes, decisions), serial (certificates), keyId (checkpoints). */
 public final class Topics {
@@ -26,9 +25,9 @@ public final class Topics {
       EnumSet.of(EventType.ACCESS_DECIDED, EventType.ISSUANCE_DENIED),
       Map.of("cleanup.policy", "delete", "retention.ms", "2592000000", "min.insync.replicas", "1"));
 
-  /** Signed audit checkpoints; kept forever. */
+  /** Signed audit checkpoints (v2: C2SP notes over the RFC 9162 log; v1: the old chain heads); kept forever. */
   public static final Topic AUDIT_CHECKPOINTS = new Topic("nodeward.audit-checkpoints.v1",
-      EnumSet.of(EventType.AUDIT_CHECKPOINT),
+      EnumSet.of(EventType.AUDIT_CHECKPOINT, EventType.AUDIT_LOG_CHECKPOINT),
       Map.of("cleanup.policy", "delete", "retention.ms", "-1", "min.insync.replicas", "1"));
 
   /**
@@ -39,9 +38,13 @@ public final class Topics {
       EnumSet.of(EventType.AUTHORIZER_STATUS),
       Map.of("cleanup.policy", "delete", "retention.ms", "3600000", "min.insync.replicas", "1"));
 
-  /** Records that failed to decode or validate, as received, with the failure in headers. */
+  /**
+   * Records that failed to decode, validate or verify, as received, with the failure in headers. The audit
+   * service's rejection markers describe these records; they live in the audit log and, if ever published,
+   * belong here beside what they describe.
+   */
   public static final Topic DEAD_LETTER = new Topic("nodeward.dead-letter.v1",
-      Set.of(), Map.of("cleanup.policy", "delete", "retention.ms", "2592000000"));
+      EnumSet.of(EventType.EVENT_REJECTED), Map.of("cleanup.policy", "delete", "retention.ms", "2592000000"));
 
   public static final List<Topic> ALL = List.of(NODES, CERTIFICATES, DECISIONS, AUDIT_CHECKPOINTS, AUTHORIZER_STATUS,
       DEAD_LETTER);

@@ -41,7 +41,15 @@ final class EventSamples {
             new AuthorizerStatus("gw-1", T.minusSeconds(600), T, AuthorizerStatus.State.RUNNING, true, 250, List.of(
                 new AuthorizerStatus.AppliedOffset("nodeward.nodes.v1", 0, 12),
                 new AuthorizerStatus.AppliedOffset("nodeward.certificates.v1", 0, 340),
-                new AuthorizerStatus.AppliedOffset("nodeward.certificates.v1", 1, 0)))));
+                new AuthorizerStatus.AppliedOffset("nodeward.certificates.v1", 1, 0)))),
+        event("6f1c1c2e-0d3a-4a43-9d43-1f0c4e2b7a09", "/nodeward/audit/audit-1",
+            new AuditLogCheckpoint("nodeward.local/audit", 8, "XcnaeacGWamtVZy3Ad7Zoqudgjqt L0lgz+Nw7/RgQyg=".replace(" ", ""),
+                "nodeward.local/audit\n8\nXcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=\n\n\u2014 nodeward.local/audit "
+                    + "J7EHQbH0lO+l1ERNmZUM1mMxZaPbtEaFm0QxlFKzcgOgfnWOkuuZOkrZGbqA8r3ZydfTKAL28iZWlh8G9q1ZBFXP4wo=\n")),
+        event("0b5c2d0e-52a4-5b6a-9a0c-3f1e2d4c5b6a", "/nodeward/audit/nodeward-audit",
+            new EventRejected("nodeward.nodes.v1", 2, 1041, RejectionReason.UNSIGNED, "the event carries no signature",
+                "6f1c1c2e-0d3a-4a43-9d43-1f0c4e2b7a10", "/nodeward/issuer/issuer-1", "io.nodeward.node.provisioned.v1",
+                FP, T)));
   }
 
   /** Further samples of a type whose shape differs enough to pin it too, by a name of their own. */

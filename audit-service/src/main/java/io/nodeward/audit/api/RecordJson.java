@@ -4,7 +4,12 @@ import io.nodeward.audit.domain.RecordColumns;
 import io.nodeward.audit.domain.StoredRecord;
 import io.nodeward.audit.domain.SummaryRow;
 import io.nodeward.audit.domain.VerificationReport;
+import io.nodeward.audit.app.LogProofs;
+import io.nodeward.audit.domain.Tampering;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Base64;
+import java.util.List;
 
 /** How records, summaries and verdicts look on the wire. Timestamps are RFC 3339 in UTC. */
 final class RecordJson {
@@ -26,7 +31,8 @@ final class RecordJson {
     putIfSet(json, "serial", c.serial());
     putIfSet(json, "effect", c.effect());
     putIfSet(json, "reason", c.reason());
-    return json.put("prevHash", r.prevHash()).put("hash", r.hash()).put("event", new JsonObject(r.canonicalJson()));
+    return json.put("leafIndex", r.leafIndex()).put("leafHash", Base64.getEncoder().encodeToString(r.leafHash()))
+        .put("event", new JsonObject(r.canonicalJson()));
   }
 
   static JsonObject summary(SummaryRow row) {
@@ -35,14 +41,39 @@ final class RecordJson {
 
   static JsonObject verification(VerificationReport report) {
     JsonObject json = new JsonObject()
+        .put("status", report.intact() ? "INTACT" : "TAMPERED")
         .put("intact", report.intact())
+        .put("treeSize", report.treeSize())
+        .put("rootHash", Base64.getEncoder().encodeToString(report.rootHash()))
         .put("recordsChecked", report.recordsChecked())
+        .put("prunedLeaves", report.prunedLeaves())
         .put("checkpointsChecked", report.checkpointsChecked())
-        .put("anchor", new JsonObject().put("sequence", report.anchor().sequence()).put("hash", report.anchor().hash()))
-        .put("head", new JsonObject().put("sequence", report.head().sequence()).put("hash", report.head().hash()));
+        .put("publishedCheckpoint", report.publishedSize() == null ? null : new JsonObject()
+            .put("treeSize", report.publishedSize())
+            .put("consistent", report.intact() || report.finding().kind() != Tampering.CHECKPOINT_MISMATCH
+                && report.finding().kind() != Tampering.DELETED));
     report.firstProblem().ifPresent(f -> json.put("firstProblem",
         new JsonObject().put("sequence", f.sequence()).put("kind", f.kind().name()).put("detail", f.detail())));
     return json;
+  }
+
+  static JsonObject inclusion(LogProofs.Inclusion proof) {
+    return new JsonObject().put("leafIndex", proof.leafIndex()).put("sequence", proof.sequence()).put("treeSize", proof.treeSize())
+        .put("leafHash", base64(proof.leafHash())).put("hashes", hashes(proof.hashes()));
+  }
+
+  static JsonObject consistency(LogProofs.Consistency proof) {
+    return new JsonObject().put("from", proof.from()).put("to", proof.to()).put("hashes", hashes(proof.hashes()));
+  }
+
+  private static JsonArray hashes(List<byte[]> hashes) {
+    JsonArray array = new JsonArray();
+    hashes.forEach(h -> array.add(base64(h)));
+    return array;
+  }
+
+  private static String base64(byte[] hash) {
+    return Base64.getEncoder().encodeToString(hash);
   }
 
   private static void putIfSet(JsonObject json, String name, String value) {

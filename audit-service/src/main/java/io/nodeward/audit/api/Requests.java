@@ -1,5 +1,6 @@
 package io.nodeward.audit.api;
 
+import io.nodeward.audit.app.NotFoundException;
 import io.nodeward.audit.domain.InvalidQueryException;
 import io.nodeward.kit.http.ProblemException;
 import io.nodeward.kit.http.Problems;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Request decoding shared by the handlers: query string to a plain map, domain refusals to 400 problems. */
+/** Request decoding shared by the handlers, and the one place refusals become problems. */
 final class Requests {
 
   private Requests() {
@@ -36,5 +37,16 @@ final class Requests {
 
   static ProblemException badRequest(InvalidQueryException e) {
     return Problems.badRequest(e.code(), e.detail());
+  }
+
+  /** Fails the request with the problem a use case's refusal maps to (400, 404), anything else as it is. */
+  static void fail(RoutingContext ctx, Throwable failure) {
+    if (failure instanceof InvalidQueryException e) {
+      ctx.fail(badRequest(e));
+    } else if (failure instanceof NotFoundException e) {
+      ctx.fail(Problems.notFound(e.code(), e.getMessage()));
+    } else {
+      ctx.fail(failure);
+    }
   }
 }

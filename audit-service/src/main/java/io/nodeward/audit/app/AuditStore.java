@@ -1,36 +1,51 @@
 package io.nodeward.audit.app;
 
 import io.nodeward.audit.domain.AuditQuery;
-import io.nodeward.audit.domain.ChainHead;
-import io.nodeward.audit.domain.ChainedRecord;
+import io.nodeward.audit.domain.DedupeConflict;
+import io.nodeward.audit.domain.LogContents;
+import io.nodeward.audit.domain.NewRecord;
+import io.nodeward.audit.domain.StoredNote;
 import io.nodeward.audit.domain.StoredRecord;
 import io.nodeward.audit.domain.SummaryQuery;
 import io.nodeward.audit.domain.SummaryRow;
-import io.nodeward.events.AuditCheckpoint;
+import io.nodeward.audit.domain.log.Tile;
 import java.time.Instant;
-import java.util.Iterator;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
- * The port the use cases keep the trail in. It only stores and reads: what to append, when a checkpoint is due
- * and which records retention may remove are decided in {@code app/} ({@link TrailWriter}). Every method blocks
- * on the database, so callers run it on a worker, never on an event loop.
+ * The port the use cases keep the log in: records, the tree's tiles and the signed notes. It only stores and
+ * reads: what to append, when a checkpoint is due and what retention removes are decided in {@code app/}. Every
+ * method blocks on the database, so callers run it on a worker, never on an event loop.
  */
 public interface AuditStore extends AutoCloseable {
 
   /**
-   * Runs {@code work} in one transaction that holds the trail's write lock (one writer at a time, also across
+   * Runs {@code work} in one transaction that holds the log's write lock (one writer at a time, also across
    * instances sharing the database), committing if it returns and rolling back if it throws.
    */
   <T> T write(String operation, WriteWork<T> work);
 
-  /** The newest record; after a prune that removed every record, the newest checkpoint; else genesis. */
-  ChainHead head();
+  /** Leaves in the stored tree (its level-0 tiles). */
+  long treeSize();
 
-  /** Every kept checkpoint, oldest first. */
-  List<AuditCheckpoint> checkpoints();
+  /** The stored tile at this address, or empty. */
+  Optional<Tile> tile(int level, long index);
+
+  Optional<StoredNote> newestNote();
+
+  Optional<StoredNote> note(long treeSize);
+
+  /** How far retention removed record bodies (0: nothing removed). */
+  long prunedThrough();
+
+  /** The record at {@code sequence}, if its body is kept. */
+  Optional<StoredRecord> record(long sequence);
+
+  /** Every kept record carrying {@code eventId} (from any source), oldest first. */
+  List<StoredRecord> recordsWithId(String eventId);
 
   /** Newest first; at most {@code query.limit() + 1} rows so the caller knows whether another page exists. */
   List<StoredRecord> find(AuditQuery query);
@@ -43,8 +58,11 @@ public interface AuditStore extends AutoCloseable {
    */
   long export(AuditQuery query, RecordSink sink);
 
-  /** Hands every kept record and checkpoint, both ascending, to {@code reader} as streams from cursors. */
-  <T> T scan(TrailReader<T> reader);
+  /** Hands the whole stored log to {@code reader} as streams from cursors (for verification and log exports). */
+  <T> T scan(LogReader<T> reader);
+
+  /** Conflicting redeliveries recorded since {@code since}. */
+  List<DedupeConflict> conflictsSince(Instant since);
 
   @Override
   void close();
@@ -52,25 +70,29 @@ public interface AuditStore extends AutoCloseable {
   /** What may be done inside the write transaction. */
   interface TrailWrite {
 
-    ChainHead head();
+    long treeSize();
 
-    /** Which of {@code eventIds} are stored already. */
-    Set<String> storedEventIds(List<String> eventIds);
+    Optional<Tile> tile(int level, long index);
 
-    void insert(List<ChainedRecord> records, Instant storedAt);
+    /** The kept records carrying any of {@code eventIds}, to tell redeliveries from conflicts. */
+    List<StoredRecord> recordsWithIds(List<String> eventIds);
 
-    OptionalLong newestCheckpointSequence();
+    void insertRecords(List<NewRecord> records, Instant storedAt);
 
-    void insertCheckpoint(AuditCheckpoint checkpoint);
+    /** Stores tiles by address, replacing a tile that grew. */
+    void putTiles(Collection<Tile> tiles);
 
-    /** The sequence of the newest checkpoint recorded before {@code instant}, if any. */
-    OptionalLong newestCheckpointRecordedBefore(Instant instant);
+    void insertConflicts(List<DedupeConflict> conflicts);
 
-    /** Removes records with a sequence up to and including {@code sequence}; returns how many. */
-    long deleteRecordsThrough(long sequence);
+    OptionalLong newestNoteSize();
 
-    /** Removes checkpoints with a sequence below {@code sequence}; returns how many. */
-    long deleteCheckpointsBefore(long sequence);
+    void insertNote(StoredNote note);
+
+    /** The size of the newest note signed before {@code instant}, if any. */
+    OptionalLong newestNoteSizeSignedBefore(Instant instant);
+
+    /** Removes record bodies with a sequence up to and including {@code sequence} and records how far. */
+    long pruneRecordsThrough(long sequence);
   }
 
   @FunctionalInterface
@@ -79,8 +101,8 @@ public interface AuditStore extends AutoCloseable {
   }
 
   @FunctionalInterface
-  interface TrailReader<T> {
-    T read(Iterator<StoredRecord> records, Iterator<AuditCheckpoint> checkpoints);
+  interface LogReader<T> {
+    T read(LogContents contents);
   }
 
   @FunctionalInterface

@@ -1,20 +1,21 @@
 package io.nodeward.audit.app;
 
-import io.nodeward.audit.domain.CheckpointSigner;
-import io.nodeward.events.AuditCheckpoint;
+import io.nodeward.audit.domain.StoredNote;
+import io.nodeward.audit.domain.log.LogSigner;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every interval (and once more on shutdown) signs the chain head, stores the checkpoint and publishes it, so
- * it also lives outside the database an attacker might control. Nothing is signed while the head has not moved.
+ * Every interval (default one second) while the tree grows, and once more on shutdown: signs the tree head,
+ * stores the note and publishes it. A note stored but not published (the broker was away) is published on the
+ * next round, so the published record of the log catches up without gaps in what it commits to.
  */
 public final class Checkpointing {
 
@@ -22,22 +23,26 @@ public final class Checkpointing {
 
   private final Vertx vertx;
   private final TrailWriter writer;
+  private final AuditStore store;
   private final WorkerExecutor workers;
-  private final CheckpointSigner signer;
+  private final LogSigner signer;
+  private final String origin;
   private final CheckpointPublication publication;
-  private final Clock clock;
-  private final AtomicReference<AuditCheckpoint> latest = new AtomicReference<>();
+  private final AtomicReference<StoredNote> latest = new AtomicReference<>();
+  private final AtomicLong publishedSize = new AtomicLong();
   private long timer = -1;
-  private Future<Optional<AuditCheckpoint>> inFlight = Future.succeededFuture(Optional.empty());
+  private Future<Optional<StoredNote>> inFlight = Future.succeededFuture(Optional.empty());
 
-  public Checkpointing(Vertx vertx, TrailWriter writer, WorkerExecutor workers, CheckpointSigner signer,
-      CheckpointPublication publication, Clock clock) {
+  public Checkpointing(Vertx vertx, TrailWriter writer, AuditStore store, WorkerExecutor workers, LogSigner signer,
+      String origin, CheckpointPublication publication, long alreadyPublished) {
     this.vertx = vertx;
     this.writer = writer;
+    this.store = store;
     this.workers = workers;
     this.signer = signer;
+    this.origin = origin;
     this.publication = publication;
-    this.clock = clock;
+    this.publishedSize.set(alreadyPublished);
   }
 
   public Checkpointing start(Duration interval) {
@@ -46,32 +51,44 @@ public final class Checkpointing {
     return this;
   }
 
-  /** Signs, stores and publishes a checkpoint of the current head if it moved since the last one. */
-  public synchronized Future<Optional<AuditCheckpoint>> checkpointNow() {
+  /** Signs and stores a note if the tree grew, then publishes the newest note if it is not published yet. */
+  public synchronized Future<Optional<StoredNote>> checkpointNow() {
     // One at a time: a shutdown checkpoint waits for a periodic one in progress.
-    inFlight = inFlight.transform(x -> workers.executeBlocking(
-            () -> writer.checkpoint(head -> signer.sign(head, clock.instant())), false)
-        .compose(this::publish));
+    inFlight = inFlight.transform(x -> workers.executeBlocking(() -> {
+          Optional<StoredNote> signed = writer.checkpoint(signer, origin);
+          signed.ifPresent(latest::set);
+          return signed.isPresent() ? signed : store.newestNote();
+        }, false)
+        .compose(this::publishIfNew));
     return inFlight;
   }
 
-  private Future<Optional<AuditCheckpoint>> publish(Optional<AuditCheckpoint> checkpoint) {
-    if (checkpoint.isEmpty()) {
-      return Future.succeededFuture(checkpoint);
+  private Future<Optional<StoredNote>> publishIfNew(Optional<StoredNote> newest) {
+    if (newest.isEmpty() || newest.get().treeSize() <= publishedSize.get()) {
+      return Future.succeededFuture(Optional.empty());
     }
-    AuditCheckpoint data = checkpoint.get();
-    latest.set(data);
-    return publication.publish(data)
-        .onSuccess(v -> LOG.info("checkpoint at sequence {} published", data.sequence()))
-        .map(checkpoint);
+    StoredNote note = newest.get();
+    latest.accumulateAndGet(note, (a, b) -> a == null || b.treeSize() > a.treeSize() ? b : a);
+    return publication.publish(origin, note.treeSize(), note.rootHash(), note.note())
+        .onSuccess(v -> {
+          publishedSize.accumulateAndGet(note.treeSize(), Math::max);
+          LOG.debug("checkpoint at {} records published", note.treeSize());
+        })
+        .map(Optional.of(note));
   }
 
-  public AuditCheckpoint latest() {
+  /** The newest note this instance signed or published. */
+  public StoredNote latest() {
     return latest.get();
   }
 
+  /** The size of the newest note known to be published. */
+  public long publishedSize() {
+    return publishedSize.get();
+  }
+
   /** Stops the timer and takes the final checkpoint. */
-  public Future<Optional<AuditCheckpoint>> stop() {
+  public Future<Optional<StoredNote>> stop() {
     if (timer >= 0) {
       vertx.cancelTimer(timer);
       timer = -1;

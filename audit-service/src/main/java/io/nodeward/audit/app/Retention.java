@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies NODEWARD_AUDIT_RETENTION: periodically removes records older than the retention period, up to the
- * newest checkpoint taken before the cutoff, which stays as the anchor verification starts from.
+ * Applies NODEWARD_AUDIT_RETENTION: periodically removes the bodies of records older than the retention period,
+ * up to the size of the newest checkpoint signed before the cutoff. The tree keeps every leaf hash, so roots and
+ * proofs stay checkable; only the content is gone.
  */
 public final class Retention {
 
@@ -20,7 +21,7 @@ public final class Retention {
   private final TrailWriter writer;
   private final WorkerExecutor workers;
   private final Duration retention;
-  private final Clock clock;
+  private final java.time.Clock clock;
   private long timer = -1;
 
   public Retention(Vertx vertx, TrailWriter writer, WorkerExecutor workers, Duration retention, Clock clock) {
@@ -40,7 +41,7 @@ public final class Retention {
   public Future<TrailWriter.PruneResult> pruneNow() {
     return workers.executeBlocking(() -> writer.prune(clock.instant().minus(retention)), false).onSuccess(result -> {
       if (result.recordsRemoved() > 0) {
-        LOG.info("retention: removed {} records up to the checkpoint at sequence {}", result.recordsRemoved(), result.anchorSequence());
+        LOG.info("retention: removed the bodies of {} records, through record {}", result.recordsRemoved(), result.prunedThrough());
       }
     });
   }

@@ -2,6 +2,7 @@ package io.nodeward.audit.app;
 
 import io.nodeward.audit.domain.IncomingEvent;
 import io.nodeward.events.AuditCheckpoint;
+import io.nodeward.events.AuditLogCheckpoint;
 import io.nodeward.events.EventCodec;
 import io.nodeward.kit.kafka.BatchHandler;
 import io.nodeward.kit.kafka.ConsumedEvent;
@@ -11,9 +12,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Ingest: each consumed batch is appended to the trail in one transaction. The consumer commits the batch's
- * offsets only when the returned Future succeeds, i.e. after the database commit; a batch redelivered after a
- * crash is deduplicated by event id, so nothing is stored twice and nothing is skipped.
+ * Ingest: each consumed batch is appended to the log in one transaction. The consumer commits the batch's offsets
+ * only when the returned Future succeeds, i.e. after the database commit; a batch redelivered after a crash is
+ * deduplicated on (source, id), so nothing is stored twice and nothing is skipped.
  */
 public final class TrailIngest implements BatchHandler {
 
@@ -22,6 +23,7 @@ public final class TrailIngest implements BatchHandler {
   private final EventCodec codec;
   private final AtomicLong stored = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
+  private final AtomicLong conflicts = new AtomicLong();
 
   public TrailIngest(TrailWriter writer, WorkerExecutor workers, EventCodec codec) {
     this.writer = writer;
@@ -36,15 +38,17 @@ public final class TrailIngest implements BatchHandler {
         .onSuccess(result -> {
           stored.addAndGet(result.stored());
           duplicates.addAndGet(result.duplicates());
+          conflicts.addAndGet(result.conflicts());
         })
         .mapEmpty();
   }
 
-  /** Canonical JSON per event, in parallel (it is independent per event; only the chaining is sequential). */
+  /** Canonical JSON and leaf hash per event, in parallel: independent per event; only the tree is sequential. */
   private List<IncomingEvent> toIncoming(List<ConsumedEvent> batch) {
     return batch.parallelStream()
-        // our own checkpoints are stored as checkpoints, not chained into the trail
-        .filter(consumed -> !(consumed.event().data() instanceof AuditCheckpoint))
+        // checkpoints are about the log, not in it (they are not on the topics consumed, either)
+        .filter(consumed -> !(consumed.event().data() instanceof AuditCheckpoint)
+            && !(consumed.event().data() instanceof AuditLogCheckpoint))
         .map(consumed -> IncomingEvent.of(codec, consumed.event(), consumed.topic(), consumed.partition(), consumed.offset()))
         .toList();
   }
@@ -55,5 +59,10 @@ public final class TrailIngest implements BatchHandler {
 
   public long duplicates() {
     return duplicates.get();
+  }
+
+  /** Same (source, id) with different content, since start. */
+  public long conflicts() {
+    return conflicts.get();
   }
 }

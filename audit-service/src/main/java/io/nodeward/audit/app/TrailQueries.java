@@ -1,31 +1,25 @@
 package io.nodeward.audit.app;
 
 import io.nodeward.audit.domain.AuditQuery;
-import io.nodeward.audit.domain.ChainHead;
-import io.nodeward.audit.domain.ChainVerifier;
 import io.nodeward.audit.domain.StoredRecord;
 import io.nodeward.audit.domain.SummaryQuery;
 import io.nodeward.audit.domain.SummaryRow;
-import io.nodeward.audit.domain.VerificationReport;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.util.List;
 
 /**
- * What the HTTP edge reads: filtered pages, summaries, streamed exports, the head and a full verification.
- * Each runs on the query workers, never on an event loop; unordered, so a long export or verification does
- * not hold up the queries behind it.
+ * What the HTTP edge reads: filtered pages, summaries, streamed exports and the tree size. Each runs on the query
+ * workers, never on an event loop; unordered, so a long export does not hold up the queries behind it.
  */
 public final class TrailQueries {
 
   private final AuditStore store;
   private final WorkerExecutor workers;
-  private final ChainVerifier verifier;
 
-  public TrailQueries(AuditStore store, WorkerExecutor workers, ChainVerifier verifier) {
+  public TrailQueries(AuditStore store, WorkerExecutor workers) {
     this.store = store;
     this.workers = workers;
-    this.verifier = verifier;
   }
 
   public Future<List<StoredRecord>> find(AuditQuery query) {
@@ -41,12 +35,7 @@ public final class TrailQueries {
     return workers.executeBlocking(() -> store.export(query, sink), false);
   }
 
-  public Future<ChainHead> head() {
-    return workers.executeBlocking(store::head, false);
-  }
-
-  /** Recomputes the whole kept chain and checks every checkpoint against it. */
-  public Future<VerificationReport> verify() {
-    return workers.executeBlocking(() -> store.scan(verifier::verify), false);
+  public Future<Long> treeSize() {
+    return workers.executeBlocking(store::treeSize, false);
   }
 }

@@ -18,8 +18,11 @@ import java.util.Objects;
  *   <li>NODEWARD_AUDIT_STORE: sqlite (default) or postgres; must agree with the URL</li>
  *   <li>NODEWARD_AUDIT_JDBC_URL (jdbc:sqlite:&lt;data dir&gt;/audit/audit.db; required for postgres, e.g.
  *       jdbc:postgresql://db:5432/nodeward?user=audit&amp;currentSchema=audit)</li>
- *   <li>NODEWARD_DATA_DIR (./data): the checkpoint key lives in &lt;data dir&gt;/audit/</li>
- *   <li>NODEWARD_AUDIT_CHECKPOINT_INTERVAL (60s), NODEWARD_AUDIT_RETENTION (0 = keep forever; e.g. P365D or 365d)</li>
+ *   <li>NODEWARD_DATA_DIR (./data)</li>
+ *   <li>NODEWARD_AUDIT_LOG_ORIGIN (nodeward.local/audit), NODEWARD_AUDIT_LOG_KEY_NAME (the origin),
+ *       NODEWARD_AUDIT_LOG_KEY_FILE (dev: &lt;data dir&gt;/audit/log-key.pem, created; NODEWARD_PROFILE=production:
+ *       required, outside the data directory, never created)</li>
+ *   <li>NODEWARD_AUDIT_CHECKPOINT_INTERVAL (1s), NODEWARD_AUDIT_RETENTION (0 = keep forever; e.g. P365D or 365d)</li>
  *   <li>NODEWARD_AUDIT_BATCH_SIZE (2000): most events appended in one transaction</li>
  *   <li>NODEWARD_AUDIT_CONSUMER_GROUP (nodeward-audit): one group per independent trail</li>
  *   <li>NODEWARD_AUDIT_CONSUMERS (2): consumers in this instance, so decoding overlaps the database writes</li>
@@ -40,7 +43,8 @@ public record AuditConfig(
     int batchSize,
     String consumerGroup,
     int consumers,
-    String instanceId) {
+    String instanceId,
+    LogSettings log) {
 
   public static final String DEFAULT_CONSUMER_GROUP = "nodeward-audit";
   public static final String SERVICE = "audit";
@@ -55,6 +59,7 @@ public record AuditConfig(
     Objects.requireNonNull(kafka, "kafka");
     Objects.requireNonNull(cognito, "cognito");
     Objects.requireNonNull(consumerGroup, "consumerGroup");
+    Objects.requireNonNull(log, "log");
     try {
       EventSource.of(SERVICE, instanceId);
     } catch (IllegalArgumentException e) {
@@ -94,12 +99,33 @@ public record AuditConfig(
         dataDir,
         KafkaSettings.fromEnv(env, "nodeward-audit"),
         CognitoConfig.fromEnv(env),
-        env.duration("NODEWARD_AUDIT_CHECKPOINT_INTERVAL", Duration.ofSeconds(60)),
+        env.duration("NODEWARD_AUDIT_CHECKPOINT_INTERVAL", Duration.ofSeconds(1)),
         retention(env),
         env.integer("NODEWARD_AUDIT_BATCH_SIZE", 2000, 1, 50_000),
         env.string("NODEWARD_AUDIT_CONSUMER_GROUP", DEFAULT_CONSUMER_GROUP),
         env.integer("NODEWARD_AUDIT_CONSUMERS", 2, 1, 16),
-        env.string("NODEWARD_AUDIT_INSTANCE_ID", EventSource.defaultInstanceId()));
+        env.string("NODEWARD_AUDIT_INSTANCE_ID", EventSource.defaultInstanceId()),
+        logSettings(env, dataDir));
+  }
+
+  /**
+   * In production the key must be given, must exist and must lie outside the data directory: whoever can
+   * rewrite the database must not find the key to re-sign it beside it.
+   */
+  private static LogSettings logSettings(Env env, Path dataDir) {
+    boolean production = "production".equalsIgnoreCase(env.string("NODEWARD_PROFILE", "dev"));
+    String origin = env.string("NODEWARD_AUDIT_LOG_ORIGIN", LogSettings.DEFAULT_ORIGIN);
+    String keyName = env.string("NODEWARD_AUDIT_LOG_KEY_NAME", origin);
+    Path keyFile = env.path("NODEWARD_AUDIT_LOG_KEY_FILE", null);
+    if (production) {
+      if (keyFile == null) {
+        throw new ConfigException("NODEWARD_AUDIT_LOG_KEY_FILE", "is required with NODEWARD_PROFILE=production");
+      }
+      if (keyFile.toAbsolutePath().normalize().startsWith(dataDir.toAbsolutePath().normalize())) {
+        throw new ConfigException("NODEWARD_AUDIT_LOG_KEY_FILE", "must lie outside NODEWARD_DATA_DIR in production");
+      }
+    }
+    return new LogSettings(origin, keyName, keyFile != null ? keyFile : LogSettings.defaultKeyFile(dataDir), !production);
   }
 
   /** Defaults for a given data directory, database, broker and user pool (tests, the one-process stack): port 0. */
@@ -117,12 +143,13 @@ public record AuditConfig(
     b.dataDir = dataDir;
     b.kafka = kafka;
     b.cognito = cognito;
-    b.checkpointInterval = Duration.ofSeconds(60);
+    b.checkpointInterval = Duration.ofSeconds(1);
     b.retention = Duration.ZERO;
     b.batchSize = 2000;
     b.consumerGroup = DEFAULT_CONSUMER_GROUP;
     b.consumers = 2;
     b.instanceId = EventSource.defaultInstanceId();
+    b.log = LogSettings.development(dataDir);
     return b;
   }
 
@@ -147,11 +174,6 @@ public record AuditConfig(
     return retention.isZero();
   }
 
-  /** Where the checkpoint key pair lives. */
-  public Path keyDir() {
-    return dataDir.resolve("audit");
-  }
-
   /** A builder holding this configuration's values, to change a few (tests, the stack). */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -168,6 +190,7 @@ public record AuditConfig(
     b.consumerGroup = consumerGroup;
     b.consumers = consumers;
     b.instanceId = instanceId;
+    b.log = log;
     return b;
   }
 
@@ -186,6 +209,7 @@ public record AuditConfig(
     private String consumerGroup;
     private int consumers;
     private String instanceId;
+    private LogSettings log;
 
     private Builder() {
     }
@@ -227,7 +251,12 @@ public record AuditConfig(
 
     public AuditConfig build() {
       return new AuditConfig(host, port, store, jdbcUrl, dataDir, kafka, cognito, checkpointInterval, retention,
-          batchSize, consumerGroup, consumers, instanceId);
+          batchSize, consumerGroup, consumers, instanceId, log);
+    }
+
+    public Builder log(LogSettings value) {
+      log = value;
+      return this;
     }
   }
 
@@ -237,7 +266,8 @@ public record AuditConfig(
     return "AuditConfig[" + host + ":" + port + ", store=" + store + ", jdbcUrl=" + redacted(jdbcUrl)
         + ", dataDir=" + dataDir + ", kafka=" + kafka.bootstrapServers() + ", cognito=" + cognito.issuer()
         + ", checkpointInterval=" + checkpointInterval + ", retention=" + retention + ", batchSize=" + batchSize
-        + ", consumerGroup=" + consumerGroup + ", consumers=" + consumers + ", instanceId=" + instanceId + "]";
+        + ", consumerGroup=" + consumerGroup + ", consumers=" + consumers + ", instanceId=" + instanceId
+        + ", logOrigin=" + log.origin() + ", logKeyFile=" + log.keyFile() + "]";
   }
 
   static String redacted(String url) {

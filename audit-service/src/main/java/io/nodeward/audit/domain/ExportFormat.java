@@ -1,15 +1,17 @@
 package io.nodeward.audit.domain;
 
+import java.util.Base64;
+
 /**
- * How an exported record is written. NDJSON carries the hashed canonical envelope verbatim, so an export can be
- * re-verified offline; CSV is for spreadsheets, hence quoted per RFC 4180 and defused against formula injection.
+ * How an exported record is written. NDJSON carries the canonical envelope verbatim (the leaf input), so each
+ * record's leaf can be recomputed offline; CSV is for spreadsheets, hence quoted per RFC 4180 and defused against formula injection.
  */
 public enum ExportFormat {
   NDJSON("application/x-ndjson", "ndjson"),
   CSV("text/csv; charset=utf-8", "csv");
 
   public static final String CSV_HEADER =
-      "sequence,time,type,event_id,source,subject,user_id,node_id,serial,effect,reason,prev_hash,hash,event\r\n";
+      "sequence,time,type,event_id,source,subject,user_id,node_id,serial,effect,reason,leaf_index,leaf_hash,event\r\n";
 
   private final String mediaType;
   private final String extension;
@@ -48,9 +50,9 @@ public enum ExportFormat {
   }
 
   private static String ndjsonLine(StoredRecord r) {
-    // The canonical JSON is a JSON object already: embed it as is, so its bytes (and hash) survive the export.
-    return "{\"sequence\":" + r.sequence() + ",\"prevHash\":\"" + r.prevHash() + "\",\"hash\":\"" + r.hash()
-        + "\",\"event\":" + r.canonicalJson() + "}\n";
+    // The canonical JSON is a JSON object already: embed it as is, so its bytes (and leaf hash) survive the export.
+    return "{\"sequence\":" + r.sequence() + ",\"leafIndex\":" + r.leafIndex() + ",\"leafHash\":\""
+        + Base64.getEncoder().encodeToString(r.leafHash()) + "\",\"event\":" + r.canonicalJson() + "}\n";
   }
 
   private static String csvLine(StoredRecord r) {
@@ -58,7 +60,8 @@ public enum ExportFormat {
     StringBuilder out = new StringBuilder(256 + r.canonicalJson().length());
     out.append(r.sequence());
     for (String cell : new String[] {c.time() == null ? null : c.time().toString(), c.type(), c.eventId(), c.source(),
-        c.subject(), c.userId(), c.nodeId(), c.serial(), c.effect(), c.reason(), r.prevHash(), r.hash(), r.canonicalJson()}) {
+        c.subject(), c.userId(), c.nodeId(), c.serial(), c.effect(), c.reason(), Long.toString(r.leafIndex()),
+        Base64.getEncoder().encodeToString(r.leafHash()), r.canonicalJson()}) {
       out.append(',').append(csvCell(cell));
     }
     return out.append("\r\n").toString();

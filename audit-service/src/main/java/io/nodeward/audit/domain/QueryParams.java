@@ -149,6 +149,18 @@ final class QueryParams {
         "'" + name + "' must be an integer from " + min + " to " + max);
   }
 
+  /** A whole number from 1 to 2^62, or null when absent; {@code code} names the refusal. */
+  Long positiveLong(String name, String code) {
+    String value = single(name);
+    if (value == null) {
+      return null;
+    }
+    if (value.matches("[1-9][0-9]{0,17}")) {
+      return Long.parseLong(value);
+    }
+    throw new InvalidQueryException(code, "'" + name + "' must be a whole number of at least 1");
+  }
+
   static void checkRange(Instant from, Instant to) {
     if (from != null && to != null && !from.isBefore(to)) {
       throw new InvalidQueryException("INVALID_RANGE", "'from' must be before 'to'");

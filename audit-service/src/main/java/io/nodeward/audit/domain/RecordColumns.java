@@ -2,6 +2,8 @@ package io.nodeward.audit.domain;
 
 import io.nodeward.events.AccessDecided;
 import io.nodeward.events.AuditCheckpoint;
+import io.nodeward.events.AuditLogCheckpoint;
+import io.nodeward.events.EventRejected;
 import io.nodeward.events.CertificateIssued;
 import io.nodeward.events.CertificateRevoked;
 import io.nodeward.events.CloudEvent;
@@ -22,7 +24,7 @@ import java.time.temporal.ChronoUnit;
  * @param userId whose event it is: the certificate holder, the node owner, the caller refused or the requester decided on
  * @param nodeId the node concerned (for a decision, the node that was targeted)
  * @param effect ALLOW/DENY for decisions, DENY for refused issuance, else null
- * @param reason the decision reason, the issuance refusal or the revocation reason
+ * @param reason the decision reason, the issuance refusal, the revocation reason or why a record was rejected
  */
 public record RecordColumns(
     String eventId,
@@ -73,7 +75,9 @@ public record RecordColumns(
       return new Facts(n.ownerUserId(), n.nodeId(), null, null, null);
     } else if (data instanceof NodeDeprovisioned n) {
       return new Facts(n.ownerUserId(), n.nodeId(), null, null, null);
-    } else if (data instanceof AuditCheckpoint) {
+    } else if (data instanceof EventRejected r) {
+      return new Facts(null, null, null, null, r.reason().name());
+    } else if (data instanceof AuditCheckpoint || data instanceof AuditLogCheckpoint) {
       return new Facts(null, null, null, null, null);
     }
     throw new IllegalStateException("unknown event data " + data.getClass());

@@ -1,8 +1,20 @@
 package io.nodeward.audit.domain;
 
+import io.nodeward.audit.domain.log.MerkleHash;
+import java.nio.charset.StandardCharsets;
+
 /**
- * One row of the audit trail as stored: its place in the chain, its indexed columns, the canonical JSON of the
- * event (what the hash covers) and its links.
+ * One record of the trail as stored: its sequence (leaf {@code sequence - 1} of the log), its indexed columns and
+ * the RFC 8785 canonical JSON of the event, which is exactly the leaf input.
  */
-public record StoredRecord(long sequence, RecordColumns columns, String canonicalJson, String prevHash, String hash) {
+public record StoredRecord(long sequence, RecordColumns columns, String canonicalJson) {
+
+  public long leafIndex() {
+    return sequence - 1;
+  }
+
+  /** SHA-256(0x00 ‖ canonical JSON): what this record's leaf must hold. */
+  public byte[] leafHash() {
+    return MerkleHash.leaf(canonicalJson.getBytes(StandardCharsets.UTF_8));
+  }
 }

@@ -1,17 +1,19 @@
 package io.nodeward.audit.domain;
 
-/** What the verifier found wrong at the first bad place of the trail. */
+/** What the verifier found wrong at the first bad place of the log. */
 public enum Tampering {
-  /** A record's content no longer matches its hash (or its indexed columns no longer match its content). */
+  /** A record no longer hashes to its leaf, or its indexed columns no longer match its content. */
   ALTERED,
-  /** A sequence number is missing: a record was removed. */
+  /** A record is missing that the tree or a signed checkpoint says exists (also: the database is shorter). */
   DELETED,
-  /** A record that does not follow from its predecessor: added to the trail. */
+  /** A record that is not in the tree stands where a leaf's record should be, or beyond the tree. */
   INSERTED,
-  /** A record chains onto one that comes after it: records were moved. */
+  /** Records hold each other's leaves: they were moved. */
   REORDERED,
-  /** A stored checkpoint's signature does not verify with the trusted key. */
+  /** A stored checkpoint note does not verify with the log's key (or is not this log's). */
   CHECKPOINT_INVALID,
-  /** The chain no longer reaches a signed checkpoint's hash: part of it was rewritten with fresh hashes. */
-  CHECKPOINT_MISMATCH
+  /** The tree's root at a signed size is not the signed root: history was rewritten. */
+  CHECKPOINT_MISMATCH,
+  /** The stored subtree hashes (tiles) disagree with the records: proofs served from them would be wrong. */
+  TREE_MISMATCH
 }

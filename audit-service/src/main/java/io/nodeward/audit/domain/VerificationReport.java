@@ -3,13 +3,18 @@ package io.nodeward.audit.domain;
 import java.util.Optional;
 
 /**
- * The verdict over a stored trail.
+ * The verdict over the stored log.
  *
- * @param anchor where verification started: genesis, or the oldest kept checkpoint after retention pruning
- * @param head the last record reached
- * @param finding the first problem, or null when the trail is intact
+ * @param treeSize leaves in the stored tree
+ * @param rootHash the root recomputed from the records (and, for pruned leaves, their kept hashes)
+ * @param recordsChecked records re-hashed from their content
+ * @param prunedLeaves leaves whose bodies retention removed (their kept hashes were used)
+ * @param checkpointsChecked signed notes checked (stored ones and the published one)
+ * @param publishedSize the size of the newest checkpoint published outside the database, or null if none
+ * @param finding the first problem, or null when the log is intact
  */
-public record VerificationReport(long recordsChecked, long checkpointsChecked, ChainHead anchor, ChainHead head, Finding finding) {
+public record VerificationReport(long treeSize, byte[] rootHash, long recordsChecked, long prunedLeaves,
+    long checkpointsChecked, Long publishedSize, Finding finding) {
 
   public boolean intact() {
     return finding == null;

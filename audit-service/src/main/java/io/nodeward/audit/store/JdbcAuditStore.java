@@ -2,34 +2,41 @@ package io.nodeward.audit.store;
 
 import io.nodeward.audit.app.AuditStore;
 import io.nodeward.audit.domain.AuditQuery;
-import io.nodeward.audit.domain.ChainHead;
-import io.nodeward.audit.domain.ChainedRecord;
+import io.nodeward.audit.domain.DedupeConflict;
+import io.nodeward.audit.domain.LogContents;
+import io.nodeward.audit.domain.NewRecord;
+import io.nodeward.audit.domain.StoredNote;
 import io.nodeward.audit.domain.StoredRecord;
 import io.nodeward.audit.domain.SummaryQuery;
 import io.nodeward.audit.domain.SummaryRow;
-import io.nodeward.events.AuditCheckpoint;
+import io.nodeward.audit.domain.log.MerkleHash;
+import io.nodeward.audit.domain.log.Tile;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * The trail in SQL, the part both dialects share. It only stores: the use cases decide what to write. Writes
- * run on the one writer connection inside a transaction that takes the dialect's trail lock; reads use the
- * reader pool. Subclasses supply the pools, the lock, the stored-id lookup and streaming statements.
+ * The log in SQL, the part both dialects share. It only stores: the use cases decide what to write. Writes run on
+ * the one writer connection inside a transaction that takes the dialect's log lock; reads use the reader pool.
+ * Subclasses supply the pools, the lock, the id lookup, the bulk insert and streaming statements.
  */
 public abstract class JdbcAuditStore implements AuditStore {
 
-  private static final String CHECKPOINT_COLUMNS = "sequence, head_hash, recorded_at, key_id, algorithm, signature";
-  private static final String CHECKPOINTS = "SELECT " + CHECKPOINT_COLUMNS + " FROM audit_checkpoint ORDER BY sequence, key_id";
+  private static final String NOTE_COLUMNS = "tree_size, root_hash, note, signed_at";
+  /** The newest level-0 tile says how many leaves the tree has. */
+  private static final String LAST_LEAF_TILE = "SELECT tile_index, hashes FROM audit_tile WHERE level = 0 ORDER BY tile_index DESC LIMIT 1";
+  private static final String UPSERT_TILE = "INSERT INTO audit_tile (level, tile_index, hashes) VALUES (?, ?, ?) "
+      + "ON CONFLICT (level, tile_index) DO UPDATE SET hashes = excluded.hashes";
 
   private final Pools pools;
 
@@ -57,11 +64,11 @@ public abstract class JdbcAuditStore implements AuditStore {
     return new SchemaMigrations(pools.readers(), locations);
   }
 
-  /** Serializes trail writers across instances, inside the current transaction. */
-  abstract void lockTrail(Connection connection) throws SQLException;
+  /** Serializes log writers across instances, inside the current transaction. */
+  abstract void lockLog(Connection connection) throws SQLException;
 
-  /** Which of {@code ids} are stored already. */
-  abstract Set<String> storedEventIds(Connection connection, List<String> ids) throws SQLException;
+  /** The kept records with any of these event ids. */
+  abstract List<StoredRecord> recordsWithIds(Connection connection, List<String> ids) throws SQLException;
 
   /** A statement whose rows stream from a cursor rather than arriving all at once. */
   abstract PreparedStatement streaming(Connection connection, String sql) throws SQLException;
@@ -82,7 +89,7 @@ public abstract class JdbcAuditStore implements AuditStore {
     return with(pools.writer(), operation, c -> {
       c.setAutoCommit(false);
       try {
-        lockTrail(c);
+        lockLog(c);
         T result = work.run(new Write(c));
         c.commit();
         return result;
@@ -108,17 +115,22 @@ public abstract class JdbcAuditStore implements AuditStore {
     }
 
     @Override
-    public ChainHead head() {
-      return sql("reading the head", () -> JdbcAuditStore.head(c));
+    public long treeSize() {
+      return sql("reading the tree size", () -> JdbcAuditStore.treeSize(c));
     }
 
     @Override
-    public Set<String> storedEventIds(List<String> eventIds) {
-      return sql("looking up stored ids", () -> JdbcAuditStore.this.storedEventIds(c, eventIds));
+    public Optional<Tile> tile(int level, long index) {
+      return sql("reading a tile", () -> JdbcAuditStore.tile(c, level, index));
     }
 
     @Override
-    public void insert(List<ChainedRecord> records, Instant storedAt) {
+    public List<StoredRecord> recordsWithIds(List<String> eventIds) {
+      return sql("looking up stored ids", () -> eventIds.isEmpty() ? List.of() : JdbcAuditStore.this.recordsWithIds(c, eventIds));
+    }
+
+    @Override
+    public void insertRecords(List<NewRecord> records, Instant storedAt) {
       long millis = storedAt.toEpochMilli();
       sql("inserting records", () -> {
         insertRows(c, records.stream().map(r -> new RecordTable.Row(r, millis)).toList());
@@ -127,82 +139,177 @@ public abstract class JdbcAuditStore implements AuditStore {
     }
 
     @Override
-    public OptionalLong newestCheckpointSequence() {
-      return sql("reading the newest checkpoint", () -> optionalLong(c, "SELECT MAX(sequence) FROM audit_checkpoint"));
+    public void putTiles(Collection<Tile> tiles) {
+      sql("storing tiles", () -> {
+        try (PreparedStatement s = c.prepareStatement(UPSERT_TILE)) {
+          for (Tile tile : tiles) {
+            s.setInt(1, tile.level());
+            s.setLong(2, tile.index());
+            s.setBytes(3, tile.hashes());
+            s.addBatch();
+          }
+          s.executeBatch();
+        }
+        return null;
+      });
     }
 
     @Override
-    public void insertCheckpoint(AuditCheckpoint checkpoint) {
-      sql("inserting a checkpoint", () -> {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_checkpoint (" + CHECKPOINT_COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?)")) {
-          s.setLong(1, checkpoint.sequence());
-          s.setString(2, checkpoint.headHash());
-          s.setLong(3, checkpoint.recordedAt().toEpochMilli());
-          s.setString(4, checkpoint.keyId());
-          s.setString(5, checkpoint.algorithm());
-          s.setString(6, checkpoint.signature());
+    public void insertConflicts(List<DedupeConflict> conflicts) {
+      sql("recording conflicts", () -> {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_dedupe_conflict "
+            + "(sequence, source, event_id, first_sequence, detected_at) VALUES (?, ?, ?, ?, ?)")) {
+          for (DedupeConflict conflict : conflicts) {
+            s.setLong(1, conflict.sequence());
+            s.setString(2, conflict.source());
+            s.setString(3, conflict.eventId());
+            s.setLong(4, conflict.firstSequence());
+            s.setLong(5, conflict.detectedAt().toEpochMilli());
+            s.addBatch();
+          }
+          s.executeBatch();
+        }
+        return null;
+      });
+    }
+
+    @Override
+    public OptionalLong newestNoteSize() {
+      return sql("reading the newest checkpoint", () -> optionalLong(c, "SELECT MAX(tree_size) FROM audit_checkpoint_note"));
+    }
+
+    @Override
+    public void insertNote(StoredNote note) {
+      sql("storing a checkpoint", () -> {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_checkpoint_note (" + NOTE_COLUMNS + ") VALUES (?, ?, ?, ?)")) {
+          s.setLong(1, note.treeSize());
+          s.setBytes(2, note.rootHash());
+          s.setString(3, note.note());
+          s.setLong(4, note.signedAt().toEpochMilli());
           return s.executeUpdate();
         }
       });
     }
 
     @Override
-    public OptionalLong newestCheckpointRecordedBefore(Instant instant) {
-      return sql("reading checkpoints", () -> optionalLong(c, "SELECT MAX(sequence) FROM audit_checkpoint WHERE recorded_at < ?",
-          instant.toEpochMilli()));
+    public OptionalLong newestNoteSizeSignedBefore(Instant instant) {
+      return sql("reading checkpoints", () -> optionalLong(c,
+          "SELECT MAX(tree_size) FROM audit_checkpoint_note WHERE signed_at < ?", instant.toEpochMilli()));
     }
 
     @Override
-    public long deleteRecordsThrough(long sequence) {
-      return sql("deleting records", () -> update(c, "DELETE FROM audit_event WHERE sequence <= ?", sequence));
-    }
-
-    @Override
-    public long deleteCheckpointsBefore(long sequence) {
-      return sql("deleting checkpoints", () -> update(c, "DELETE FROM audit_checkpoint WHERE sequence < ?", sequence));
+    public long pruneRecordsThrough(long sequence) {
+      return sql("pruning records", () -> {
+        long removed = update(c, "DELETE FROM audit_event WHERE sequence <= ?", sequence);
+        long before = JdbcAuditStore.prunedThrough(c);
+        if (sequence > before) {
+          update(c, "DELETE FROM audit_retention", null);
+          update(c, "INSERT INTO audit_retention (id, pruned_through) VALUES (1, ?)", sequence);
+        }
+        return removed;
+      });
     }
   }
 
   @Override
-  public ChainHead head() {
-    return with(pools.readers(), "head", JdbcAuditStore::head);
+  public long treeSize() {
+    return with(pools.readers(), "tree size", JdbcAuditStore::treeSize);
   }
 
-  /** The last record; after a prune that removed everything, the checkpoint that anchors what comes next. */
-  private static ChainHead head(Connection c) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT sequence, hash FROM audit_event ORDER BY sequence DESC LIMIT 1");
-         ResultSet rs = s.executeQuery()) {
-      if (rs.next()) {
-        return new ChainHead(rs.getLong("sequence"), rs.getString("hash"));
+  private static long treeSize(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(LAST_LEAF_TILE); ResultSet rs = s.executeQuery()) {
+      if (!rs.next()) {
+        return 0;
       }
+      return rs.getLong("tile_index") * Tile.WIDTH + rs.getBytes("hashes").length / MerkleHash.SIZE;
     }
-    try (PreparedStatement s = c.prepareStatement(
-        "SELECT sequence, head_hash FROM audit_checkpoint ORDER BY sequence DESC LIMIT 1");
-         ResultSet rs = s.executeQuery()) {
-      if (rs.next()) {
-        return new ChainHead(rs.getLong("sequence"), rs.getString("head_hash"));
-      }
-    }
-    return ChainHead.GENESIS;
   }
 
   @Override
-  public List<AuditCheckpoint> checkpoints() {
-    return with(pools.readers(), "checkpoints", c -> {
-      List<AuditCheckpoint> list = new ArrayList<>();
-      try (PreparedStatement s = c.prepareStatement(CHECKPOINTS); ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          list.add(checkpoint(rs));
+  public Optional<Tile> tile(int level, long index) {
+    return with(pools.readers(), "tile", c -> tile(c, level, index));
+  }
+
+  private static Optional<Tile> tile(Connection c, int level, long index) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT hashes FROM audit_tile WHERE level = ? AND tile_index = ?")) {
+      s.setInt(1, level);
+      s.setLong(2, index);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? Optional.of(new Tile(level, index, rs.getBytes("hashes"))) : Optional.empty();
+      }
+    }
+  }
+
+  @Override
+  public Optional<StoredNote> newestNote() {
+    return with(pools.readers(), "newest checkpoint", c -> note(c,
+        "SELECT " + NOTE_COLUMNS + " FROM audit_checkpoint_note ORDER BY tree_size DESC LIMIT 1", null));
+  }
+
+  @Override
+  public Optional<StoredNote> note(long treeSize) {
+    return with(pools.readers(), "checkpoint", c -> note(c,
+        "SELECT " + NOTE_COLUMNS + " FROM audit_checkpoint_note WHERE tree_size = ?", treeSize));
+  }
+
+  private static Optional<StoredNote> note(Connection c, String sql, Long size) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      if (size != null) {
+        s.setLong(1, size);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? Optional.of(note(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  private static StoredNote note(ResultSet rs) throws SQLException {
+    return new StoredNote(rs.getLong("tree_size"), rs.getBytes("root_hash"), rs.getString("note"),
+        Instant.ofEpochMilli(rs.getLong("signed_at")));
+  }
+
+  @Override
+  public long prunedThrough() {
+    return with(pools.readers(), "retention state", JdbcAuditStore::prunedThrough);
+  }
+
+  private static long prunedThrough(Connection c) throws SQLException {
+    return optionalLong(c, "SELECT MAX(pruned_through) FROM audit_retention").orElse(0);
+  }
+
+  @Override
+  public Optional<StoredRecord> record(long sequence) {
+    return with(pools.readers(), "record", c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT " + RecordTable.SELECTED + " FROM audit_event WHERE sequence = ?")) {
+        s.setLong(1, sequence);
+        try (ResultSet rs = s.executeQuery()) {
+          return rs.next() ? Optional.of(RecordTable.read(rs)) : Optional.empty();
         }
       }
-      return list;
     });
   }
 
-  private static AuditCheckpoint checkpoint(ResultSet rs) throws SQLException {
-    return new AuditCheckpoint(rs.getLong("sequence"), rs.getString("head_hash"), Instant.ofEpochMilli(rs.getLong("recorded_at")),
-        rs.getString("key_id"), rs.getString("algorithm"), rs.getString("signature"));
+  @Override
+  public List<StoredRecord> recordsWithId(String eventId) {
+    return with(pools.readers(), "records by id", c -> recordsWithIds(c, List.of(eventId)));
+  }
+
+  @Override
+  public List<DedupeConflict> conflictsSince(Instant since) {
+    return with(pools.readers(), "dedupe conflicts", c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT sequence, source, event_id, first_sequence, detected_at "
+          + "FROM audit_dedupe_conflict WHERE detected_at >= ? ORDER BY sequence")) {
+        s.setLong(1, since.toEpochMilli());
+        List<DedupeConflict> list = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            list.add(new DedupeConflict(rs.getLong("sequence"), rs.getString("source"), rs.getString("event_id"),
+                rs.getLong("first_sequence"), Instant.ofEpochMilli(rs.getLong("detected_at"))));
+          }
+        }
+        return list;
+      }
+    });
   }
 
   @Override
@@ -277,13 +384,19 @@ public abstract class JdbcAuditStore implements AuditStore {
   }
 
   @Override
-  public <T> T scan(TrailReader<T> reader) {
-    return with(pools.readers(), "verification", c -> {
+  public <T> T scan(LogReader<T> reader) {
+    return with(pools.readers(), "reading the log", c -> {
+      long size = treeSize(c);
+      long pruned = prunedThrough(c);
       try (PreparedStatement records = streaming(c, "SELECT " + RecordTable.SELECTED + " FROM audit_event ORDER BY sequence ASC");
-           PreparedStatement checkpoints = streaming(c, CHECKPOINTS);
+           PreparedStatement tiles = streaming(c, "SELECT level, tile_index, hashes FROM audit_tile ORDER BY level, tile_index");
+           PreparedStatement notes = streaming(c, "SELECT " + NOTE_COLUMNS + " FROM audit_checkpoint_note ORDER BY tree_size");
            ResultSet recordRows = records.executeQuery();
-           ResultSet checkpointRows = checkpoints.executeQuery()) {
-        return reader.read(new Rows<>(recordRows, RecordTable::read), new Rows<>(checkpointRows, JdbcAuditStore::checkpoint));
+           ResultSet tileRows = tiles.executeQuery();
+           ResultSet noteRows = notes.executeQuery()) {
+        return reader.read(new LogContents(size, pruned, new Rows<>(recordRows, RecordTable::read),
+            new Rows<>(tileRows, rs -> new Tile(rs.getInt("level"), rs.getLong("tile_index"), rs.getBytes("hashes"))),
+            new Rows<>(noteRows, JdbcAuditStore::note)));
       }
     });
   }
@@ -335,9 +448,11 @@ public abstract class JdbcAuditStore implements AuditStore {
     }
   }
 
-  private static long update(Connection c, String sql, long value) throws SQLException {
+  private static long update(Connection c, String sql, Long value) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setLong(1, value);
+      if (value != null) {
+        s.setLong(1, value);
+      }
       return s.executeUpdate();
     }
   }

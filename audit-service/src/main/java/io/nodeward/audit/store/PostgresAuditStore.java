@@ -4,21 +4,21 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.StringReader;
+import io.nodeward.audit.domain.StoredRecord;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
  * The production trail: PostgreSQL. The URL selects database and schema ({@code currentSchema=...}). Batches go
  * in with COPY; a transaction-scoped advisory lock per schema makes the read-head-then-append of concurrent
- * instances strictly one after the other, so the chain never forks.
+ * instances strictly one after the other, so the tree never forks.
  */
 public final class PostgresAuditStore extends JdbcAuditStore {
 
@@ -43,7 +43,7 @@ public final class PostgresAuditStore extends JdbcAuditStore {
   }
 
   @Override
-  void lockTrail(Connection connection) throws SQLException {
+  void lockLog(Connection connection) throws SQLException {
     try (PreparedStatement s = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(current_schema()))")) {
       s.setInt(1, LOCK_CLASS);
       s.execute();
@@ -51,17 +51,15 @@ public final class PostgresAuditStore extends JdbcAuditStore {
   }
 
   @Override
-  Set<String> storedEventIds(Connection connection, List<String> ids) throws SQLException {
-    Set<String> found = new HashSet<>();
-    if (ids.isEmpty()) {
-      return found;
-    }
-    try (PreparedStatement s = connection.prepareStatement("SELECT event_id FROM audit_event WHERE event_id = ANY (?)")) {
+  List<StoredRecord> recordsWithIds(Connection connection, List<String> ids) throws SQLException {
+    List<StoredRecord> found = new ArrayList<>();
+    try (PreparedStatement s = connection.prepareStatement(
+        "SELECT " + RecordTable.SELECTED + " FROM audit_event WHERE event_id = ANY (?) ORDER BY sequence")) {
       Array array = connection.createArrayOf("text", ids.toArray());
       s.setArray(1, array);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          found.add(rs.getString(1));
+          found.add(RecordTable.read(rs));
         }
       }
       array.free();

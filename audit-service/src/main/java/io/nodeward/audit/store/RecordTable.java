@@ -1,6 +1,6 @@
 package io.nodeward.audit.store;
 
-import io.nodeward.audit.domain.ChainedRecord;
+import io.nodeward.audit.domain.NewRecord;
 import io.nodeward.audit.domain.RecordColumns;
 import io.nodeward.audit.domain.StoredRecord;
 import java.sql.PreparedStatement;
@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
  */
 final class RecordTable {
 
-  /** A row about to be written: the chained record and when it was stored. */
-  record Row(ChainedRecord record, long storedAtMillis) {
+  /** A row about to be written: the record and when it was stored. */
+  record Row(NewRecord record, long storedAtMillis) {
     RecordColumns columns() {
       return record.event().columns();
     }
@@ -43,8 +43,6 @@ final class RecordTable {
       new Column("effect", Types.VARCHAR, r -> r.columns().effect()),
       new Column("reason", Types.VARCHAR, r -> r.columns().reason()),
       new Column("data", Types.VARCHAR, r -> r.record().event().canonicalJson()),
-      new Column("prev_hash", Types.VARCHAR, r -> r.record().prevHash()),
-      new Column("hash", Types.VARCHAR, r -> r.record().hash()),
       new Column("kafka_topic", Types.VARCHAR, r -> r.record().event().topic()),
       new Column("kafka_partition", Types.INTEGER, r -> r.record().event().partition()),
       new Column("kafka_offset", Types.BIGINT, r -> r.record().event().offset()),
@@ -54,7 +52,7 @@ final class RecordTable {
 
   /** What a read returns: everything but where it came from in Kafka and when it was stored. */
   static final String SELECTED = "sequence, event_id, type, source, event_time, subject, user_id, node_id, serial, "
-      + "effect, reason, data, prev_hash, hash";
+      + "effect, reason, data";
 
   static final String INSERT = "INSERT INTO audit_event (" + NAMES + ") VALUES ("
       + WRITTEN.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
@@ -78,8 +76,7 @@ final class RecordTable {
     RecordColumns columns = new RecordColumns(rs.getString("event_id"), rs.getString("type"), rs.getString("source"),
         instant(rs.getLong("event_time")), rs.getString("subject"), rs.getString("user_id"), rs.getString("node_id"),
         rs.getString("serial"), rs.getString("effect"), rs.getString("reason"));
-    return new StoredRecord(rs.getLong("sequence"), columns, rs.getString("data"), rs.getString("prev_hash"),
-        rs.getString("hash"));
+    return new StoredRecord(rs.getLong("sequence"), columns, rs.getString("data"));
   }
 
   /** Event times are stored as microseconds since the epoch: one integer type for both dialects. */

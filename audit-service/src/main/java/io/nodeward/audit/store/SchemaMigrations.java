@@ -11,6 +11,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
+import io.nodeward.audit.store.migration.V3__BuildMerkleTree;
 
 /**
  * The schema, versioned by Flyway: {@code db/<dialect>/V<n>__<name>.sql}, each applied once and recorded with its
@@ -66,6 +67,7 @@ final class SchemaMigrations {
         .baselineVersion("1")
         .baselineDescription("taken over from " + LEGACY_TABLE)
         .validateMigrationNaming(true)
+        .javaMigrations(new V3__BuildMerkleTree())
         .load();
   }
 

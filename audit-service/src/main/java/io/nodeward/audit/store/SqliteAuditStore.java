@@ -3,6 +3,7 @@ package io.nodeward.audit.store;
 import io.nodeward.audit.app.AuditStore;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.nodeward.audit.domain.StoredRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,9 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -66,27 +66,29 @@ public final class SqliteAuditStore extends JdbcAuditStore {
   }
 
   @Override
-  void lockTrail(Connection connection) {
+  void lockLog(Connection connection) {
     // BEGIN IMMEDIATE (the writer's transaction mode) already holds the database's write lock.
   }
 
   @Override
-  Set<String> storedEventIds(Connection connection, List<String> ids) throws SQLException {
-    Set<String> found = new HashSet<>();
+  List<StoredRecord> recordsWithIds(Connection connection, List<String> ids) throws SQLException {
+    List<StoredRecord> found = new ArrayList<>();
     for (int from = 0; from < ids.size(); from += IN_CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-      String sql = "SELECT event_id FROM audit_event WHERE event_id IN (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
+      String sql = "SELECT " + RecordTable.SELECTED + " FROM audit_event WHERE event_id IN ("
+          + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
       try (PreparedStatement s = connection.prepareStatement(sql)) {
         for (int i = 0; i < chunk.size(); i++) {
           s.setString(i + 1, chunk.get(i));
         }
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
-            found.add(rs.getString(1));
+            found.add(RecordTable.read(rs));
           }
         }
       }
     }
+    found.sort(java.util.Comparator.comparingLong(StoredRecord::sequence));
     return found;
   }
 

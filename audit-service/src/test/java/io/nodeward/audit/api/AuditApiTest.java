@@ -1,5 +1,6 @@
 package io.nodeward.audit.api;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodeward.audit.testing.TestEvents;
-import io.nodeward.audit.domain.ChainVerifier;
-import io.nodeward.audit.domain.CheckpointKeys;
-import io.nodeward.audit.domain.CheckpointSigner;
+import io.nodeward.audit.domain.log.Ed25519KeySigner;
+import io.nodeward.audit.independent.IndependentVerifier;
+import io.nodeward.audit.testing.TestApi;
+import io.nodeward.audit.testing.TestLog;
 import io.nodeward.audit.domain.CursorCodec;
 import io.nodeward.audit.domain.IncomingEvent;
-import io.nodeward.audit.app.TrailQueries;
 import io.nodeward.audit.app.TrailWriter;
 import io.nodeward.audit.store.JdbcAuditStore;
 import io.vertx.core.WorkerExecutor;
@@ -72,7 +73,7 @@ class AuditApiTest {
   static String aliceId;
   static String bobId;
   static String dbUrl;
-  static final KeyPair KEY = CheckpointKeys.generate();
+  static final Ed25519KeySigner KEY = Ed25519KeySigner.generate(TestLog.ORIGIN);
   static final int EVENTS = 300;
 
   @BeforeAll
@@ -98,11 +99,11 @@ class AuditApiTest {
     events.set(0, new CloudEvent<>(events.get(0).id(), "=HYPERLINK(\"http://evil\")", events.get(0).type(),
         events.get(0).time(), events.get(0).data()));
     writer.append(events.stream().map(e -> IncomingEvent.of(codec, e, "t", 0, 0L)).toList());
-    writer.checkpoint(head -> new CheckpointSigner(KEY).sign(head, Instant.now()));
+    writer.checkpoint(KEY, TestLog.ORIGIN);
 
     workers = vertx.createSharedWorkerExecutor("audit-api-test", 2);
-    TrailQueries queries = new TrailQueries(store, workers, ChainVerifier.create(KEY.getPublic(), codec));
-    var router = AuditApi.router(vertx, queries, CognitoAuthHandler.create(verifier), new CursorCodec(new byte[32]),
+    var router = AuditApi.router(vertx, TestApi.useCases(store, workers, KEY), CognitoAuthHandler.create(verifier),
+        new CursorCodec(new byte[32]),
         Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
     server = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     client = WebClient.create(vertx);
@@ -156,7 +157,8 @@ class AuditApiTest {
     JsonObject first = items.get(items.size() - 1);
     assertEquals("2026-11-20T00:00:00Z", first.getString("time"));
     assertNotNull(first.getJsonObject("event").getJsonObject("data"));
-    assertEquals(64, first.getString("hash").length());
+    assertEquals(0, first.getLong("leafIndex"));
+    assertEquals(44, first.getString("leafHash").length());
   }
 
   @Test
@@ -182,7 +184,9 @@ class AuditApiTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"/v1/audit/events", "/v1/audit/summary?groupBy=node", "/v1/audit/export", "/v1/audit/verify"})
+  @CsvSource({"/v1/audit/events", "/v1/audit/summary?groupBy=node", "/v1/audit/export", "/v1/audit/verify",
+      "/v1/audit/log/checkpoint", "/v1/audit/log/key", "/v1/audit/log/proof/inclusion?sequence=1",
+      "/v1/audit/log/proof/consistency?from=1", "/v1/audit/log/export"})
   void everyAuditRouteRefusesARequestWithoutAToken(String path) {
     HttpResponse<Buffer> response = get(null, path);
     assertEquals(401, response.statusCode());
@@ -293,7 +297,9 @@ class AuditApiTest {
     assertEquals(200, ok.statusCode());
     JsonObject report = ok.bodyAsJsonObject();
     assertTrue(report.getBoolean("intact"), report.encode());
+    assertEquals("INTACT", report.getString("status"));
     assertEquals(EVENTS, report.getLong("recordsChecked"));
+    assertEquals(EVENTS, report.getLong("treeSize"));
     assertNull(report.getJsonObject("firstProblem"));
     assertEquals(200, get(admin, "/v1/audit/verify").statusCode());
 
@@ -309,8 +315,8 @@ class AuditApiTest {
       try (Connection c = DriverManager.getConnection(copyUrl); Statement s = c.createStatement()) {
         s.executeUpdate("UPDATE audit_event SET data = replace(data, 'node-b', 'node-z') WHERE sequence = 42");
       }
-      TrailQueries copyQueries = new TrailQueries(copy, workers, ChainVerifier.create(KEY.getPublic(), new EventCodec()));
-      var router = AuditApi.router(vertx, copyQueries, CognitoAuthHandler.create(verifier), new CursorCodec(new byte[32]),
+      var router = AuditApi.router(vertx, TestApi.useCases(copy, workers, KEY), CognitoAuthHandler.create(verifier),
+          new CursorCodec(new byte[32]),
           Clock.systemUTC());
       HttpServer copyServer = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
       try {
@@ -323,6 +329,93 @@ class AuditApiTest {
         Await.result(copyServer.close());
       }
     }
+  }
+
+  @Test
+  void anOwnersRecordItsInclusionProofAndTheCheckpointVerifyWithAVerifierSharingNoCodeWithTheService() throws Exception {
+    JsonObject record = get(alice, "/v1/audit/events?limit=1").bodyAsJsonObject().getJsonArray("items").getJsonObject(0);
+    HttpResponse<Buffer> note = get(alice, "/v1/audit/log/checkpoint");
+    assertEquals(200, note.statusCode());
+    assertTrue(note.getHeader("Content-Type").startsWith("text/plain"));
+    String key = get(alice, "/v1/audit/log/key").bodyAsString();
+    IndependentVerifier verifier = new IndependentVerifier(key);
+    IndependentVerifier.Head head = verifier.open(note.bodyAsString());
+    assertEquals(EVENTS, head.size());
+
+    JsonObject proof = get(alice, "/v1/audit/log/proof/inclusion?eventId=" + record.getString("eventId") + "&treeSize=" + head.size())
+        .bodyAsJsonObject();
+    byte[] leaf = IndependentVerifier.leafHash(IndependentVerifier.canonical(record.getJsonObject("event").encode()));
+    IndependentVerifier.checkInclusion(proof.getLong("leafIndex"), proof.getLong("treeSize"), leaf,
+        IndependentVerifier.hashes(proof.getJsonArray("hashes")), head.root());
+    assertEquals(record.getLong("sequence") - 1, proof.getLong("leafIndex"));
+
+    String pem = get(alice, "/v1/audit/log/key?format=pem").bodyAsString();
+    assertTrue(pem.startsWith("-----BEGIN PUBLIC KEY-----"), pem);
+  }
+
+  @Test
+  void anOwnerGetsNoProofForSomeoneElsesRecordAndTheAnswerIsTheSameAsForNoRecord() {
+    JsonObject bobs = get(bob, "/v1/audit/events?limit=1").bodyAsJsonObject().getJsonArray("items").getJsonObject(0);
+    HttpResponse<Buffer> other = get(alice, "/v1/audit/log/proof/inclusion?eventId=" + bobs.getString("eventId"));
+    HttpResponse<Buffer> none = get(alice, "/v1/audit/log/proof/inclusion?eventId=no-such-event");
+    assertEquals(404, other.statusCode());
+    assertEquals("RECORD_NOT_FOUND", other.bodyAsJsonObject().getString("code"));
+    assertEquals(none.bodyAsJsonObject().getString("detail"), other.bodyAsJsonObject().getString("detail"));
+    assertEquals(404, get(alice, "/v1/audit/log/proof/inclusion?sequence=" + bobs.getLong("sequence")).statusCode());
+    assertEquals(200, get(auditor, "/v1/audit/log/proof/inclusion?sequence=" + bobs.getLong("sequence")).statusCode());
+  }
+
+  @Test
+  void aConsistencyProofBetweenTwoSizesVerifiesIndependently() throws Exception {
+    JsonObject proof = get(bob, "/v1/audit/log/proof/consistency?from=1&to=" + EVENTS).bodyAsJsonObject();
+    assertEquals(1, proof.getLong("from"));
+    assertEquals(EVENTS, proof.getLong("to"));
+    assertFalse(proof.getJsonArray("hashes").isEmpty());
+  }
+
+  @ParameterizedTest(name = "{0} -> {1} {2}")
+  @CsvSource(delimiter = '|', value = {
+      "/v1/audit/log/proof/inclusion?sequence=1&treeSize=999999|400|TREE_SIZE_TOO_LARGE",
+      "/v1/audit/log/proof/inclusion?sequence=300&treeSize=200|400|LEAF_NOT_IN_TREE",
+      "/v1/audit/log/proof/inclusion?treeSize=5|400|INVALID_LEAF_SELECTOR",
+      "/v1/audit/log/proof/inclusion?sequence=1&eventId=x|400|INVALID_LEAF_SELECTOR",
+      "/v1/audit/log/proof/inclusion?sequence=-1|400|INVALID_SEQUENCE",
+      "/v1/audit/log/proof/inclusion?sequence=0|400|INVALID_SEQUENCE",
+      "/v1/audit/log/proof/inclusion?sequence=1&treeSize=ten|400|INVALID_TREE_SIZE",
+      "/v1/audit/log/proof/consistency?from=20&to=10|400|FROM_AFTER_TO",
+      "/v1/audit/log/proof/consistency?from=1&to=999999|400|TREE_SIZE_TOO_LARGE",
+      "/v1/audit/log/proof/consistency?to=10|400|INVALID_TREE_SIZE",
+      "/v1/audit/log/proof/consistency?from=1&colour=red|400|UNKNOWN_PARAMETER",
+      "/v1/audit/log/checkpoint?treeSize=17|404|NO_CHECKPOINT_AT_SIZE",
+      "/v1/audit/log/key?format=der|400|INVALID_FORMAT",
+      "/v1/audit/log/export?treeSize=17|404|NO_CHECKPOINT_AT_SIZE"
+  })
+  void impossibleLogRequestsAreProblemsWithAStableCode(String path, int status, String code) {
+    HttpResponse<Buffer> response = get(auditor, path);
+    assertEquals(status, response.statusCode(), response.bodyAsString());
+    assertEquals("application/problem+json", response.getHeader("Content-Type"));
+    assertEquals(code, response.bodyAsJsonObject().getString("code"));
+  }
+
+  @Test
+  void theWholeLogExportVerifiesWithNoServerAndIsForAuditorsOnly() throws Exception {
+    HttpResponse<Buffer> response = get(auditor, "/v1/audit/log/export");
+    assertEquals(200, response.statusCode());
+    String[] lines = response.bodyAsString().split("\n");
+    assertEquals(EVENTS + 1, lines.length);
+    JsonObject header = new JsonObject(lines[0]);
+    assertEquals("nodeward-audit-log/v1", header.getString("format"));
+    IndependentVerifier.Head head = new IndependentVerifier(KEY.verifierKey().toString()).open(header.getString("checkpoint"));
+    List<byte[]> leaves = new ArrayList<>();
+    for (int i = 1; i < lines.length; i++) {
+      JsonObject line = new JsonObject(lines[i]);
+      assertEquals(i - 1, line.getLong("leafIndex"));
+      byte[] leaf = IndependentVerifier.leafHash(IndependentVerifier.canonical(line.getJsonObject("event").encode()));
+      assertEquals(line.getString("leafHash"), java.util.Base64.getEncoder().encodeToString(leaf));
+      leaves.add(leaf);
+    }
+    assertArrayEquals(head.root(), IndependentVerifier.root(leaves));
+    assertEquals(403, get(alice, "/v1/audit/log/export").statusCode());
   }
 
   static String copyUrl;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodeward.audit.testing.TestEvents;
 import io.nodeward.audit.domain.AuditQuery;
-import io.nodeward.audit.domain.ChainVerifier;
-import io.nodeward.audit.domain.CheckpointKeys;
+import io.nodeward.audit.domain.log.Ed25519KeySigner;
+import io.nodeward.audit.testing.TestApi;
+import io.nodeward.audit.testing.TestLog;
 import io.nodeward.audit.domain.CursorCodec;
 import io.nodeward.audit.domain.IncomingEvent;
-import io.nodeward.audit.app.TrailQueries;
 import io.nodeward.audit.app.TrailWriter;
 import io.nodeward.audit.store.JdbcAuditStore;
 import io.vertx.core.WorkerExecutor;
@@ -65,8 +65,8 @@ class ExportBackpressureTest {
     AtomicLong rowsRead = new AtomicLong();
     AuditStore counting = countingExports(real, rowsRead);
     WorkerExecutor workers = vertx.createSharedWorkerExecutor("export-test", 2);
-    TrailQueries queries = new TrailQueries(counting, workers, ChainVerifier.create(CheckpointKeys.generate().getPublic(), codec));
-    var router = AuditApi.router(vertx, queries, CognitoAuthHandler.create(verifier), new CursorCodec(new byte[32]),
+    var router = AuditApi.router(vertx, TestApi.useCases(counting, workers, Ed25519KeySigner.generate(TestLog.ORIGIN)),
+        CognitoAuthHandler.create(verifier), new CursorCodec(new byte[32]),
         Clock.systemUTC());
     // Fixed small socket buffers (no kernel autotuning), so "the client stopped reading" shows within a few
     // hundred kilobytes instead of after the many megabytes loopback buffers can grow to.

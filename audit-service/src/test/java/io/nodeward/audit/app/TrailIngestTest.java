@@ -61,11 +61,12 @@ class TrailIngestTest {
   }
 
   @Test
-  void ourOwnCheckpointsAreNotChainedIntoTheTrail() {
+  void checkpointsAreNotRecordsOfTheLog() {
     InMemoryAuditStore store = new InMemoryAuditStore();
     TrailIngest ingest = new TrailIngest(new TrailWriter(store, Clock.systemUTC()), workers, new EventCodec());
     List<CloudEvent<?>> events = new ArrayList<>(TestEvents.mixed(2));
     events.add(CloudEvent.of("/nodeward/audit", new AuditCheckpoint(2, "0".repeat(64), Instant.now(), "k", "a", "s"), Instant.now()));
+    events.add(CloudEvent.of("/nodeward/audit/a", new io.nodeward.events.AuditLogCheckpoint("o", 2, "AAAA", "n"), Instant.now()));
     Await.result(ingest.handle(consumed(events)));
     assertEquals(2, store.records().size());
   }

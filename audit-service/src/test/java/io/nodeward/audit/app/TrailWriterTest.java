@@ -1,20 +1,24 @@
 package io.nodeward.audit.app;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nodeward.audit.domain.ChainHead;
-import io.nodeward.audit.domain.ChainVerifier;
-import io.nodeward.audit.domain.CheckpointKeys;
-import io.nodeward.audit.domain.CheckpointSigner;
-import io.nodeward.audit.domain.HashChain;
 import io.nodeward.audit.domain.IncomingEvent;
+import io.nodeward.audit.domain.LogVerifier;
+import io.nodeward.audit.domain.StoredNote;
 import io.nodeward.audit.domain.StoredRecord;
+import io.nodeward.audit.domain.log.Checkpoint;
+import io.nodeward.audit.domain.log.Ed25519KeySigner;
+import io.nodeward.audit.domain.log.MerkleTree;
+import io.nodeward.audit.domain.log.SignedNote;
+import io.nodeward.audit.domain.log.TileHashes;
 import io.nodeward.audit.testing.InMemoryAuditStore;
 import io.nodeward.audit.testing.TestEvents;
+import io.nodeward.audit.testing.TestLog;
+import io.nodeward.events.CloudEvent;
 import io.nodeward.events.EventCodec;
-import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,33 +31,44 @@ import org.junit.jupiter.api.Test;
 class TrailWriterTest {
 
   static final EventCodec CODEC = new EventCodec();
-  static final KeyPair KEY = CheckpointKeys.generate();
+  static final Ed25519KeySigner KEY = Ed25519KeySigner.generate(TestLog.ORIGIN);
   static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
 
   final InMemoryAuditStore store = new InMemoryAuditStore();
   final TrailWriter writer = new TrailWriter(store, Clock.fixed(NOW, ZoneOffset.UTC));
 
+  static List<IncomingEvent> incoming(List<CloudEvent<?>> events) {
+    return events.stream().map(e -> IncomingEvent.of(CODEC, e, "t", 0, 0L)).toList();
+  }
+
   static List<IncomingEvent> incoming(int count) {
-    return TestEvents.mixed(count).stream().map(e -> IncomingEvent.of(CODEC, e, "t", 0, 0L)).toList();
+    return incoming(TestEvents.mixed(count));
+  }
+
+  boolean intact() {
+    return store.scan(contents -> LogVerifier.create(KEY.verifierKey(), TestLog.ORIGIN, CODEC).verify(contents, null)).intact();
   }
 
   @Test
-  void anAppendChainsEveryNewEventFromTheStoredHeadInOneTransaction() {
-    List<IncomingEvent> events = incoming(5);
-    TrailWriter.AppendResult result = writer.append(events);
-    assertEquals(5, result.stored());
-    assertEquals(1, store.commits.get());
-    String prev = HashChain.GENESIS;
-    for (StoredRecord r : store.records()) {
-      assertEquals(prev, r.prevHash());
-      prev = HashChain.link(prev, r.canonicalJson());
-      assertEquals(prev, r.hash());
+  void anAppendGivesEveryNewEventTheNextLeafAndStoresTheTreeInOneTransaction() {
+    List<CloudEvent<?>> events = TestEvents.mixed(300);
+    TrailWriter.AppendResult result = writer.append(incoming(events.subList(0, 100)));
+    writer.append(incoming(events.subList(100, 300)));
+    assertEquals(100, result.stored());
+    assertEquals(2, store.commits.get());
+    assertEquals(300, store.treeSize());
+    List<StoredRecord> records = store.records();
+    for (int i = 0; i < 300; i++) {
+      assertEquals(i + 1, records.get(i).sequence());
+      assertEquals(events.get(i).id(), records.get(i).columns().eventId());
     }
-    assertEquals(new ChainHead(5, prev), result.head());
+    TestLog reference = new TestLog(KEY).append(events);
+    assertArrayEquals(reference.head().rootHash(), new MerkleTree(new TileHashes(new CachedTiles(store, 8).forRequest())).root(300));
+    assertTrue(intact());
   }
 
   @Test
-  void eventIdsAlreadyStoredOrRepeatedInTheBatchAreSkippedAndDoNotMoveTheChain() {
+  void theSameSourceAndIdWithTheSameContentIsARedeliveryAndIsSkipped() {
     List<IncomingEvent> first = incoming(4);
     writer.append(first);
     List<IncomingEvent> again = new ArrayList<>(first);
@@ -62,47 +77,87 @@ class TrailWriterTest {
     TrailWriter.AppendResult result = writer.append(again);
     assertEquals(2, result.stored());
     assertEquals(5, result.duplicates());
-    assertEquals(6, store.head().sequence());
+    assertEquals(0, result.conflicts());
+    assertEquals(6, store.treeSize());
   }
 
   @Test
-  void aFailedCommitLeavesTheTrailAsItWas() {
+  void aForgedEventWithAGenuineIdCannotPushTheGenuineOneOutAndTheSameIdWithOtherContentRaisesTheAlarm() {
+    CloudEvent<?> genuine = TestEvents.mixed(1).get(0);
+    // Sent first, from another source, with the genuine id: under (source, id) it is simply another record.
+    CloudEvent<?> forgedElsewhere = new CloudEvent<>(genuine.id(), "/nodeward/mallory/x", genuine.type(), genuine.time(), genuine.data());
+    writer.append(incoming(List.of(forgedElsewhere)));
+    assertEquals(1, writer.append(incoming(List.of(genuine))).stored(), "the genuine event is stored");
+    assertEquals(0, writer.conflicts());
+
+    // Same source and id, different content: kept as well, and the alarm goes up.
+    CloudEvent<?> altered = new CloudEvent<>(genuine.id(), genuine.source(), genuine.type(), genuine.time().plusSeconds(1), genuine.data());
+    TrailWriter.AppendResult result = writer.append(incoming(List.of(altered)));
+    assertEquals(1, result.stored());
+    assertEquals(1, result.conflicts());
+    assertEquals(1, writer.conflicts());
+    var conflict = store.conflictsSince(Instant.EPOCH).get(0);
+    assertEquals(3, conflict.sequence());
+    assertEquals(2, conflict.firstSequence());
+    assertEquals(genuine.id(), conflict.eventId());
+    assertEquals(0, writer.append(incoming(List.of(altered))).stored(), "its redelivery is a duplicate again");
+  }
+
+  @Test
+  void aFailedCommitLeavesTheLogAsItWasAndTheNextAppendContinuesFromIt() {
     writer.append(incoming(3));
-    ChainHead before = store.head();
     store.failNextCommit = new IllegalStateException("database gone");
-    assertThrows(IllegalStateException.class, () -> writer.append(incoming(3)));
-    assertEquals(before, store.head());
+    assertThrows(IllegalStateException.class, () -> writer.append(incoming(300)));
+    assertEquals(3, store.treeSize());
     assertEquals(3, writer.append(incoming(3)).stored());
+    assertEquals(6, store.treeSize());
+    assertTrue(intact());
   }
 
   @Test
-  void aCheckpointSignsTheHeadOnlyWhenItMovedSinceTheLastOne() {
-    CheckpointSigner signer = new CheckpointSigner(KEY);
-    assertTrue(writer.checkpoint(head -> signer.sign(head, NOW)).isEmpty(), "nothing to sign in an empty trail");
+  void aCheckpointSignsTheTreeHeadOnlyWhenItGrew() {
+    assertTrue(writer.checkpoint(KEY, TestLog.ORIGIN).isEmpty(), "nothing to sign in an empty log");
     writer.append(incoming(3));
-    var first = writer.checkpoint(head -> signer.sign(head, NOW)).orElseThrow();
-    assertEquals(3, first.sequence());
-    assertTrue(writer.checkpoint(head -> signer.sign(head, NOW)).isEmpty(), "the head has not moved");
+    StoredNote first = writer.checkpoint(KEY, TestLog.ORIGIN).orElseThrow();
+    assertEquals(3, first.treeSize());
+    Checkpoint signed = SignedNote.open(first.note(), KEY.verifierKey());
+    assertArrayEquals(signed.rootHash(), first.rootHash());
+    assertTrue(writer.checkpoint(KEY, TestLog.ORIGIN).isEmpty(), "the tree has not grown");
     writer.append(incoming(2));
-    assertEquals(5, writer.checkpoint(head -> signer.sign(head, NOW)).orElseThrow().sequence());
-    assertTrue(store.scan(ChainVerifier.create(KEY.getPublic(), CODEC)::verify).intact());
+    assertEquals(5, writer.checkpoint(KEY, TestLog.ORIGIN).orElseThrow().treeSize());
+    assertTrue(intact());
   }
 
   @Test
-  void retentionRemovesRecordsOnlyUpToTheNewestCheckpointBeforeTheCutoff() {
-    CheckpointSigner signer = new CheckpointSigner(KEY);
-    writer.append(incoming(4));
-    writer.checkpoint(head -> signer.sign(head, NOW.minus(Duration.ofDays(20))));
-    writer.append(incoming(4));
-    writer.checkpoint(head -> signer.sign(head, NOW.minus(Duration.ofDays(10))));
-    writer.append(incoming(4));
-    writer.checkpoint(head -> signer.sign(head, NOW.minus(Duration.ofDays(1))));
+  void retentionDropsBodiesOnlyUpToASizeSignedBeforeTheCutoffAndKeepsTheTree() {
+    Instant[] clock = {NOW.minus(Duration.ofDays(20))};
+    TrailWriter writer = new TrailWriter(store, new Clock() {
+      public java.time.ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
 
-    assertEquals(new TrailWriter.PruneResult(0, 0, null), writer.prune(NOW.minus(Duration.ofDays(30))));
-    TrailWriter.PruneResult pruned = writer.prune(NOW.minus(Duration.ofDays(5)));
-    assertEquals(new TrailWriter.PruneResult(8, 1, 8L), pruned);
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      public Instant instant() {
+        return clock[0];
+      }
+    });
+    writer.append(incoming(4));
+    writer.checkpoint(KEY, TestLog.ORIGIN);
+    clock[0] = NOW.minus(Duration.ofDays(10));
+    writer.append(incoming(4));
+    writer.checkpoint(KEY, TestLog.ORIGIN);
+    clock[0] = NOW.minus(Duration.ofDays(1));
+    writer.append(incoming(4));
+    writer.checkpoint(KEY, TestLog.ORIGIN);
+
+    assertEquals(new TrailWriter.PruneResult(0, null), writer.prune(NOW.minus(Duration.ofDays(30))));
+    assertEquals(new TrailWriter.PruneResult(8, 8L), writer.prune(NOW.minus(Duration.ofDays(5))));
     assertEquals(9, store.records().get(0).sequence());
-    assertEquals(8, store.checkpoints().get(0).sequence(), "the anchor checkpoint stays");
-    assertTrue(store.scan(ChainVerifier.create(KEY.getPublic(), CODEC)::verify).intact());
+    assertEquals(12, store.treeSize(), "every leaf hash stays");
+    assertEquals(8, store.prunedThrough());
+    assertTrue(intact());
   }
 }

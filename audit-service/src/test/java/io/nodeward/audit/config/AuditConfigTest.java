@@ -23,7 +23,8 @@ class AuditConfigTest {
     assertEquals(8081, config.port());
     assertEquals(AuditConfig.StoreKind.SQLITE, config.store());
     assertEquals("jdbc:sqlite:" + Path.of("data", "audit", "audit.db"), config.jdbcUrl());
-    assertEquals(Duration.ofSeconds(60), config.checkpointInterval());
+    assertEquals(Duration.ofSeconds(1), config.checkpointInterval());
+    assertEquals("nodeward.local/audit", config.log().origin());
     assertTrue(config.keepsForever());
     assertEquals("nodeward-audit", config.consumerGroup());
     assertEquals("127.0.0.1:9092", config.kafka().bootstrapServers());
@@ -40,7 +41,8 @@ class AuditConfigTest {
     assertEquals(AuditConfig.StoreKind.POSTGRES, config.store());
     assertEquals(Duration.ofDays(365), config.retention());
     assertEquals(Duration.ofSeconds(5), config.checkpointInterval());
-    assertEquals(Path.of("/var/lib/nodeward/audit"), config.keyDir());
+    assertEquals(Path.of("/var/lib/nodeward/audit/log-key.pem"), config.log().keyFile());
+    assertTrue(config.log().createKey(), "outside production a missing key is created");
     assertEquals("kafka:9092", config.kafka().bootstrapServers());
   }
 
@@ -50,11 +52,28 @@ class AuditConfigTest {
       "NODEWARD_AUDIT_PORT|70000|NODEWARD_AUDIT_PORT",
       "NODEWARD_AUDIT_CHECKPOINT_INTERVAL|soon|NODEWARD_AUDIT_CHECKPOINT_INTERVAL",
       "NODEWARD_AUDIT_RETENTION|forever|NODEWARD_AUDIT_RETENTION",
-      "NODEWARD_AUDIT_JDBC_URL|jdbc:postgresql://db/x|NODEWARD_AUDIT_JDBC_URL"
+      "NODEWARD_AUDIT_JDBC_URL|jdbc:postgresql://db/x|NODEWARD_AUDIT_JDBC_URL",
+      "NODEWARD_AUDIT_LOG_ORIGIN|has space|NODEWARD_AUDIT_LOG_ORIGIN",
+      "NODEWARD_AUDIT_LOG_KEY_NAME|a+b|NODEWARD_AUDIT_LOG_KEY_NAME"
   })
   void aBadValueIsRefusedNamingItsVariable(String variable, String value, String named) {
     ConfigException e = assertThrows(ConfigException.class, () -> AuditConfig.fromEnv(Env.of(Map.of(variable, value))));
     assertTrue(e.getMessage().startsWith(named), e.getMessage());
+  }
+
+  @Test
+  void productionNeedsAKeyFileOutsideTheDataDirectoryAndNeverCreatesOne() {
+    ConfigException missing = assertThrows(ConfigException.class,
+        () -> AuditConfig.fromEnv(Env.of(Map.of("NODEWARD_PROFILE", "production"))));
+    assertTrue(missing.getMessage().startsWith("NODEWARD_AUDIT_LOG_KEY_FILE"), missing.getMessage());
+    ConfigException inside = assertThrows(ConfigException.class, () -> AuditConfig.fromEnv(Env.of(Map.of(
+        "NODEWARD_PROFILE", "production", "NODEWARD_DATA_DIR", "/var/lib/nodeward",
+        "NODEWARD_AUDIT_LOG_KEY_FILE", "/var/lib/nodeward/audit/key.pem"))));
+    assertTrue(inside.getMessage().contains("outside NODEWARD_DATA_DIR"), inside.getMessage());
+    AuditConfig ok = AuditConfig.fromEnv(Env.of(Map.of("NODEWARD_PROFILE", "production", "NODEWARD_DATA_DIR", "/var/lib/nodeward",
+        "NODEWARD_AUDIT_LOG_KEY_FILE", "/etc/nodeward/audit-log-key.pem", "NODEWARD_AUDIT_LOG_ORIGIN", "audit.example.com/log")));
+    assertFalse(ok.log().createKey());
+    assertEquals("audit.example.com/log", ok.log().keyName());
   }
 
   @Test

@@ -9,8 +9,11 @@ import io.nodeward.audit.AuditService;
 import io.nodeward.audit.testing.TestEvents;
 import io.nodeward.audit.config.AuditConfig;
 import io.nodeward.audit.domain.AuditQuery;
-import io.nodeward.audit.domain.ChainVerifier;
-import io.nodeward.audit.domain.CheckpointKeys;
+import io.nodeward.audit.app.LogIntegrity;
+import io.nodeward.audit.config.LogSettings;
+import io.nodeward.audit.domain.LogVerifier;
+import io.nodeward.audit.domain.StoredNote;
+import io.nodeward.audit.domain.log.SignedNote;
 import io.nodeward.audit.domain.StoredRecord;
 import io.nodeward.audit.domain.VerificationReport;
 import io.nodeward.audit.app.TrailWriter;
@@ -18,9 +21,9 @@ import io.nodeward.audit.store.JdbcAuditStore;
 import io.vertx.core.WorkerExecutor;
 import io.nodeward.audit.app.AuditStore;
 import io.nodeward.audit.app.TrailIngest;
-import io.nodeward.audit.store.CheckpointKeyFile;
+import io.nodeward.audit.store.LogKeyFile;
 import io.nodeward.audit.testing.PostgresTestDatabase;
-import io.nodeward.events.AuditCheckpoint;
+import io.nodeward.events.AuditLogCheckpoint;
 import io.nodeward.events.CloudEvent;
 import io.nodeward.events.EventCodec;
 import io.nodeward.events.Topics;
@@ -115,6 +118,8 @@ class AuditIngestTest {
         .consumerGroup(group)
         .batchSize(40)
         .checkpointInterval(Duration.ofMillis(300))
+        // an origin of its own: the checkpoints topic is shared by the tests of this class
+        .log(new LogSettings("test/" + group, "test/" + group, LogSettings.defaultKeyFile(dataDir), true))
         .build();
   }
 
@@ -173,7 +178,7 @@ class AuditIngestTest {
     // Meanwhile more events arrive; the second life must pick up exactly where the committed offsets are.
     published.addAll(publish(TestEvents.mixed(100)));
     AuditService service = startService(config(jdbcUrl, group));
-    Await.until("all 400 events stored", () -> service.store().head().sequence() >= 400);
+    Await.until("all 400 events stored", () -> service.store().treeSize() >= 400);
     Await.result(service.awaitCaughtUp());
 
     List<StoredRecord> stored = all(service.store());
@@ -184,8 +189,7 @@ class AuditIngestTest {
     for (int i = 0; i < stored.size(); i++) {
       assertEquals(i + 1, stored.get(i).sequence());
     }
-    PublicKey key = CheckpointKeys.readPublicKey(read(CheckpointKeyFile.publicKeyPath(dataDir.resolve("audit"))));
-    VerificationReport report = service.store().scan(ChainVerifier.create(key, CODEC)::verify);
+    VerificationReport report = verify(service);
     assertNull(report.finding(), () -> report.finding().detail());
   }
 
@@ -215,49 +219,107 @@ class AuditIngestTest {
     assertTrue(deadLetterKeys().contains(poisonKey), "the poison record is on the dead-letter topic");
   }
 
+  static VerificationReport verify(AuditService service) {
+    return service.store().scan(contents -> LogVerifier.create(service.signer().verifierKey(),
+        service.config().log().origin(), CODEC).verify(contents, null));
+  }
+
   @Test
-  void checkpointsAreSignedStoredAndPublishedAndAFinalOneOnShutdown() throws Exception {
+  void checkpointsAreSignedNotesStoredAndPublishedAndAFinalOneOnShutdown() throws Exception {
     String url = "jdbc:sqlite:" + dataDir.resolve("cp.db");
-    AuditService service = startService(config(url, groupAtEnd("cp-" + UUID.randomUUID())).toBuilder().checkpointInterval(Duration.ofHours(1)).build());
-    Path privateKey = dataDir.resolve("audit").resolve(CheckpointKeyFile.PRIVATE_FILE);
+    AuditService service = startService(config(url, groupAtEnd("cp-" + UUID.randomUUID())).toBuilder()
+        .checkpointInterval(Duration.ofHours(1)).build());
+    Path privateKey = LogSettings.defaultKeyFile(dataDir);
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(privateKey)));
+    assertTrue(Files.readString(LogKeyFile.publicFile(privateKey)).startsWith("-----BEGIN PUBLIC KEY-----"));
 
     publish(TestEvents.mixed(30));
-    Await.until("events stored", () -> service.store().head().sequence() >= 30);
-    long head = service.store().head().sequence();
+    Await.until("events stored", () -> service.store().treeSize() >= 30);
+    var key = service.signer().verifierKey();
+    String origin = service.config().log().origin();
     Await.result(service.close());
     services.remove(service);
 
     try (JdbcAuditStore store = JdbcAuditStore.open(url)) {
-      List<AuditCheckpoint> stored = store.checkpoints();
-      assertEquals(1, stored.size(), "one checkpoint, taken on shutdown");
-      assertEquals(head, stored.get(0).sequence());
-      PublicKey key = CheckpointKeys.readPublicKey(read(CheckpointKeyFile.publicKeyPath(dataDir.resolve("audit"))));
-      assertTrue(CheckpointKeys.verify(stored.get(0), key));
-      assertTrue(publishedCheckpoints().contains(stored.get(0)), "the checkpoint is on the checkpoints topic");
+      StoredNote stored = store.newestNote().orElseThrow();
+      assertEquals(30, stored.treeSize(), "one checkpoint, taken on shutdown");
+      assertEquals(30, SignedNote.open(stored.note(), key).size());
+      List<AuditLogCheckpoint> published = publishedCheckpoints(origin);
+      assertEquals(List.of(stored.note()), published.stream().map(AuditLogCheckpoint::note).toList(),
+          "the note is on the checkpoints topic");
     }
-    String privatePem = Files.readString(privateKey);
-    assertNotNull(privatePem);
   }
 
   @Test
-  void retentionPrunesUpToACheckpointWhileRunningAndTheRestStillVerifies() {
+  void whileRecordsArriveANoteIsSignedAtLeastEverySecond() {
+    String url = "jdbc:sqlite:" + dataDir.resolve("often.db");
+    AuditService service = startService(config(url, groupAtEnd("often-" + UUID.randomUUID())).toBuilder()
+        .checkpointInterval(Duration.ofSeconds(1)).build());
+    publish(TestEvents.mixed(10));
+    Await.until("a note at 10", () -> service.store().newestNote().map(n -> n.treeSize() >= 10).orElse(false));
+    publish(TestEvents.mixed(10));
+    Await.until("a note at 20 without a shutdown", () -> service.store().newestNote().map(n -> n.treeSize() >= 20).orElse(false));
+  }
+
+  @Test
+  void deletingTheNewestRecordsBehindTheServicesBackIsCaughtAtStartAndNothingIsSignedOverIt() throws Exception {
+    String url = "jdbc:sqlite:" + dataDir.resolve("truncated.db");
+    String group = groupAtEnd("truncated-" + UUID.randomUUID());
+    AuditService first = startService(config(url, group));
+    publish(TestEvents.mixed(20));
+    Await.until("20 stored", () -> first.store().treeSize() >= 20);
+    // A consistent older copy of the database: what an attacker restores to make records 21.. vanish.
+    Path older = dataDir.resolve("older.db");
+    try (var c = java.sql.DriverManager.getConnection(url); var s = c.createStatement()) {
+      s.execute("VACUUM INTO '" + older + "'");
+    }
+    publish(TestEvents.mixed(10));
+    Await.until("30 stored", () -> first.store().treeSize() >= 30);
+    Await.result(first.close());
+    services.remove(first);
+    Files.delete(Path.of(url.substring("jdbc:sqlite:".length())));
+    Files.copy(older, Path.of(url.substring("jdbc:sqlite:".length())));
+
+    AuditService second = startService(config(url, group));
+    assertEquals(LogIntegrity.State.TAMPERED, second.integrity().status().state());
+    assertEquals(21, second.integrity().status().finding().sequence());
+    var response = Await.result(vertx.createHttpClient()
+        .request(HttpMethod.GET, second.port(), "127.0.0.1", "/health/ready")
+        .compose(r -> r.send()).compose(r -> r.body().map(body -> Map.entry(r.statusCode(), body.toJsonObject()))));
+    assertEquals(503, response.getKey());
+    JsonObject log = response.getValue().getJsonObject("checks").getJsonObject("log");
+    assertEquals("TAMPERED", log.getString("state"), response.getValue().encode());
+    assertEquals("DOWN", log.getString("status"));
+    assertEquals("DELETED", log.getJsonObject("firstProblem").getString("kind"));
+
+    // It takes nothing in and signs nothing over the cut history.
+    publish(TestEvents.mixed(3));
+    long noteBefore = second.store().newestNote().map(StoredNote::treeSize).orElse(0L);
+    Await.result(second.close());
+    services.remove(second);
+    try (JdbcAuditStore store = JdbcAuditStore.open(url)) {
+      assertEquals(20, store.treeSize());
+      assertEquals(noteBefore, store.newestNote().map(StoredNote::treeSize).orElse(0L));
+    }
+  }
+
+  @Test
+  void retentionDropsBodiesWhileRunningAndTheLogStillVerifiesFromItsHashes() {
     String url = "jdbc:sqlite:" + dataDir.resolve("retention.db");
-    // Checkpoints every 100 ms, pruner every second, anything checkpointed more than 1 ms ago may go.
+    // Checkpoints every 100 ms, pruner every second, anything signed more than 1 ms ago may lose its body.
     AuditService service = startService(config(url, groupAtEnd("retention-" + UUID.randomUUID()))
         .toBuilder().checkpointInterval(Duration.ofMillis(100)).retention(Duration.ofMillis(1)).build());
     publish(TestEvents.mixed(25));
     AuditStore store = service.store();
-    Await.until("all 25 stored", () -> store.head().sequence() >= 25);
-    Await.until("a checkpoint at the head", () -> store.checkpoints().stream().anyMatch(c -> c.sequence() == 25));
-    Await.until("the pruner removed the checkpointed records", () -> all(store).isEmpty());
+    Await.until("all 25 stored", () -> store.treeSize() >= 25);
+    Await.until("a note at 25", () -> store.newestNote().map(n -> n.treeSize() == 25).orElse(false));
+    Await.until("the pruner removed the signed bodies", () -> all(store).isEmpty());
 
     publish(TestEvents.mixed(5));
-    Await.until("ingest continues after the prune", () -> store.head().sequence() >= 30);
-    PublicKey key = CheckpointKeys.readPublicKey(read(CheckpointKeyFile.publicKeyPath(dataDir.resolve("audit"))));
-    VerificationReport report = store.scan(ChainVerifier.create(key, CODEC)::verify);
+    Await.until("ingest continues after the prune", () -> store.treeSize() >= 30);
+    VerificationReport report = verify(service);
     assertNull(report.finding(), () -> report.finding().detail());
-    assertTrue(report.anchor().sequence() >= 25, "verification starts from the kept checkpoint");
+    assertTrue(report.prunedLeaves() >= 25, "the pruned leaves are checked through their kept hashes");
   }
 
   private static List<String> deadLetterKeys() {
@@ -268,10 +330,12 @@ class AuditIngestTest {
     return keys;
   }
 
-  private static List<AuditCheckpoint> publishedCheckpoints() throws Exception {
-    List<AuditCheckpoint> checkpoints = new ArrayList<>();
+  private static List<AuditLogCheckpoint> publishedCheckpoints(String origin) throws Exception {
+    List<AuditLogCheckpoint> checkpoints = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> r : readAll(Topics.AUDIT_CHECKPOINTS.name())) {
-      checkpoints.add((AuditCheckpoint) CODEC.decode(r.value()).data());
+      if (CODEC.decode(r.value()).data() instanceof AuditLogCheckpoint c && c.origin().equals(origin)) {
+        checkpoints.add(c);
+      }
     }
     return checkpoints;
   }

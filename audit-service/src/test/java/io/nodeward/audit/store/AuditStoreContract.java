@@ -1,6 +1,6 @@
 package io.nodeward.audit.store;
 
-import io.nodeward.audit.app.TrailWriter;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,22 +8,28 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nodeward.audit.testing.TestEvents;
+import io.nodeward.audit.app.CachedTiles;
+import io.nodeward.audit.app.TrailWriter;
 import io.nodeward.audit.cli.VerifyCommand;
 import io.nodeward.audit.domain.AuditQuery;
-import io.nodeward.audit.domain.ChainHead;
-import io.nodeward.audit.domain.ChainVerifier;
-import io.nodeward.audit.domain.CheckpointKeys;
-import io.nodeward.audit.domain.CheckpointSigner;
 import io.nodeward.audit.domain.ExportFormat;
-import io.nodeward.audit.domain.HashChain;
 import io.nodeward.audit.domain.IncomingEvent;
+import io.nodeward.audit.domain.LogVerifier;
 import io.nodeward.audit.domain.RecordColumns;
+import io.nodeward.audit.domain.StoredNote;
 import io.nodeward.audit.domain.StoredRecord;
 import io.nodeward.audit.domain.SummaryQuery;
 import io.nodeward.audit.domain.SummaryRow;
 import io.nodeward.audit.domain.Tampering;
 import io.nodeward.audit.domain.VerificationReport;
+import io.nodeward.audit.domain.log.Checkpoint;
+import io.nodeward.audit.domain.log.Ed25519KeySigner;
+import io.nodeward.audit.domain.log.MerkleHash;
+import io.nodeward.audit.domain.log.MerkleTree;
+import io.nodeward.audit.domain.log.SignedNote;
+import io.nodeward.audit.domain.log.TileHashes;
+import io.nodeward.audit.testing.TestEvents;
+import io.nodeward.audit.testing.TestLog;
 import io.nodeward.events.CloudEvent;
 import io.nodeward.events.EventCodec;
 import io.nodeward.events.EventType;
@@ -32,14 +38,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -62,14 +71,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 abstract class AuditStoreContract {
 
   static final EventCodec CODEC = new EventCodec();
-  static final KeyPair KEY = CheckpointKeys.generate();
-  static final CheckpointSigner SIGNER = new CheckpointSigner(KEY);
+  static final Ed25519KeySigner KEY = Ed25519KeySigner.generate(TestLog.ORIGIN);
 
   @TempDir
   Path tmp;
 
   JdbcAuditStore store;
   TrailWriter writer;
+  /** The clock the writer signs and stores with; tests move it. */
+  Instant now = Instant.parse("2026-11-24T00:00:00Z");
   String url;
 
   /** A URL to an empty database for this test. */
@@ -82,7 +92,26 @@ abstract class AuditStoreContract {
     url = freshDatabaseUrl();
     store = JdbcAuditStore.open(url);
     store.migrate();
-    writer = new TrailWriter(store, java.time.Clock.systemUTC());
+    writer = writer(store);
+  }
+
+  TrailWriter writer(JdbcAuditStore on) {
+    return new TrailWriter(on, new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return now;
+      }
+    });
   }
 
   @AfterEach
@@ -95,11 +124,12 @@ abstract class AuditStoreContract {
   }
 
   VerificationReport verify() {
-    return store.scan(ChainVerifier.create(KEY.getPublic(), CODEC)::verify);
+    return store.scan(contents -> LogVerifier.create(KEY.verifierKey(), TestLog.ORIGIN, CODEC).verify(contents, null));
   }
 
   void checkpoint(Instant at) {
-    writer.checkpoint(head -> SIGNER.sign(head, at));
+    now = at;
+    writer.checkpoint(KEY, TestLog.ORIGIN);
   }
 
   @Test
@@ -109,10 +139,9 @@ abstract class AuditStoreContract {
       assertEquals(List.of(), second.migrate());
     }
     try (Connection c = rawConnection(); Statement s = c.createStatement();
-         var rs = s.executeQuery("SELECT COUNT(*), MAX(version) FROM flyway_schema_history WHERE success")) {
+         var rs = s.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success")) {
       rs.next();
-      assertEquals(1, rs.getInt(1));
-      assertEquals("1", rs.getString(2));
+      assertEquals(4, rs.getInt(1));
     }
   }
 
@@ -120,76 +149,108 @@ abstract class AuditStoreContract {
   void anEditedMigrationIsNoticedByValidationAndStopsTheStart() {
     // The database was migrated with the real V1; the same version with different content must not pass.
     String edited = "classpath:db/edited/" + store.dialect().folder();
-    StoreException e = assertThrows(StoreException.class,
-        () -> store.migrations(edited).validate());
+    StoreException e = assertThrows(StoreException.class, () -> store.migrations(edited).validate());
     assertTrue(e.getMessage().contains("checksum mismatch for migration version 1"), e.getMessage());
     assertThrows(StoreException.class, () -> store.migrations(edited).migrate());
     assertEquals(List.of(), store.migrate(), "the real files still validate");
   }
 
   @Test
-  void aDatabaseMigratedByTheOldHandWrittenMechanismIsTakenOverAtVersionOne() throws SQLException {
-    writer.append(incoming(TestEvents.mixed(3)));
+  void aTrailFromTheHashChainEraIsTakenOverAndItsTreeBuiltFromItsRecords() throws Exception {
+    // A database as the hand-written migrations and the chain left it: V1 only, no Flyway history.
+    store.close();
+    List<CloudEvent<?>> events = TestEvents.mixed(300);
     try (Connection c = rawConnection(); Statement s = c.createStatement()) {
-      s.execute("DROP TABLE flyway_schema_history");
+      for (String table : List.of("flyway_schema_history", "audit_event", "audit_tile", "audit_checkpoint_note", "audit_retention",
+          "audit_dedupe_conflict")) {
+        s.execute("DROP TABLE " + table);
+      }
+      for (String sql : Files.readString(Path.of("src/main/resources/db/" + Dialect.ofJdbcUrl(url).folder()
+          + "/V1__init.sql")).split(";")) {
+        if (!sql.replaceAll("(?m)^--.*$", "").isBlank()) {
+          s.execute(sql);
+        }
+      }
       s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
       s.execute("INSERT INTO schema_version VALUES (1, 'init', '2026-11-20T00:00:00Z')");
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO audit_event (sequence, event_id, type, source, event_time, "
+          + "data, prev_hash, hash, stored_at) VALUES (?, ?, ?, ?, 0, ?, ?, ?, 0)")) {
+        for (int i = 0; i < events.size(); i++) {
+          RecordColumns col = RecordColumns.of(events.get(i));
+          p.setLong(1, i + 1);
+          p.setString(2, col.eventId());
+          p.setString(3, col.type());
+          p.setString(4, col.source());
+          p.setString(5, CODEC.canonical(events.get(i)));
+          p.setString(6, "0".repeat(64));
+          p.setString(7, "0".repeat(64));
+          p.addBatch();
+        }
+        p.executeBatch();
+      }
     }
-    try (JdbcAuditStore reopened = JdbcAuditStore.open(url)) {
-      assertEquals(List.of(), reopened.migrate());
-      assertEquals(3, reopened.head().sequence());
-    }
-    try (Connection c = rawConnection(); Statement s = c.createStatement();
-         var rs = s.executeQuery("SELECT type, version FROM flyway_schema_history")) {
-      rs.next();
-      assertEquals("BASELINE", rs.getString(1));
-      assertEquals("1", rs.getString(2));
-    }
-    assertTrue(verify().intact());
+    store = JdbcAuditStore.open(url);
+    assertEquals(List.of(2, 3, 4), store.migrate());
+    writer = writer(store);
+    assertEquals(300, store.treeSize());
+    assertArrayEquals(new TestLog(KEY).append(events).head().rootHash(),
+        new MerkleTree(new TileHashes(new CachedTiles(store, 8).forRequest())).root(300));
+    writer.append(incoming(TestEvents.mixed(3)));
+    assertEquals(303, store.treeSize());
   }
 
   @Test
-  void aBatchIsChainedFromGenesisInOrder() {
-    List<CloudEvent<?>> events = TestEvents.mixed(30);
-    TrailWriter.AppendResult result = writer.append(incoming(events));
-    assertEquals(30, result.stored());
-    assertEquals(new ChainHead(30, result.head().hash()), store.head());
+  void aBatchBecomesLeavesInOrderAndTheStoredTreeIsRfc9162s() {
+    List<CloudEvent<?>> events = TestEvents.mixed(600);
+    TrailWriter.AppendResult result = writer.append(incoming(events.subList(0, 300)));
+    writer.append(incoming(events.subList(300, 600)));
+    assertEquals(300, result.stored());
+    assertEquals(600, store.treeSize());
 
-    List<StoredRecord> stored = store.find(AuditQuery.all(1000));
-    assertEquals(30, stored.size());
-    String prev = HashChain.GENESIS;
-    for (int i = 0; i < 30; i++) {
-      StoredRecord r = stored.get(29 - i);
+    List<StoredRecord> stored = new ArrayList<>();
+    store.export(AuditQuery.all(1000), stored::add);
+    for (int i = 0; i < 600; i++) {
+      StoredRecord r = stored.get(i);
       assertEquals(i + 1, r.sequence());
       assertEquals(events.get(i).id(), r.columns().eventId());
       assertEquals(CODEC.canonical(events.get(i)), r.canonicalJson());
-      assertEquals(prev, r.prevHash());
-      prev = HashChain.link(prev, r.canonicalJson());
-      assertEquals(prev, r.hash());
     }
+    assertArrayEquals(new TestLog(KEY).append(events).head().rootHash(),
+        new MerkleTree(new TileHashes(new CachedTiles(store, 8).forRequest())).root(600));
     assertTrue(verify().intact());
   }
 
   @Test
-  void aRedeliveredBatchIsStoredOnceAndDoesNotMoveTheChain() {
+  void aRedeliveredBatchIsStoredOnceAndDoesNotMoveTheTree() {
     List<IncomingEvent> first = incoming(TestEvents.mixed(20));
     writer.append(first);
-    ChainHead head = store.head();
 
     TrailWriter.AppendResult replay = writer.append(first);
     assertEquals(0, replay.stored());
     assertEquals(20, replay.duplicates());
-    assertEquals(head, store.head());
+    assertEquals(20, store.treeSize());
 
-    // A replay overlapping new events: only the new ones are appended, chained after the old head.
+    // A replay overlapping new events: only the new ones are appended, after the old head.
     List<IncomingEvent> more = new ArrayList<>(first.subList(10, 20));
     List<IncomingEvent> fresh = incoming(TestEvents.mixed(5));
     more.addAll(fresh);
     more.add(fresh.get(0));
     TrailWriter.AppendResult overlap = writer.append(more);
     assertEquals(5, overlap.stored());
-    assertEquals(25, store.head().sequence());
+    assertEquals(25, store.treeSize());
     assertEquals(25, store.find(AuditQuery.all(1000)).size());
+    assertTrue(verify().intact());
+  }
+
+  @Test
+  void theSameIdWithOtherContentIsKeptAndRecordedAsAConflict() {
+    CloudEvent<?> genuine = TestEvents.mixed(1).get(0);
+    writer.append(incoming(List.of(genuine)));
+    CloudEvent<?> altered = new CloudEvent<>(genuine.id(), genuine.source(), genuine.type(), genuine.time().plusSeconds(1),
+        genuine.data());
+    assertEquals(1, writer.append(incoming(List.of(altered))).conflicts());
+    assertEquals(2, store.recordsWithId(genuine.id()).size());
+    assertEquals(2, store.conflictsSince(Instant.EPOCH).get(0).sequence());
     assertTrue(verify().intact());
   }
 
@@ -207,14 +268,14 @@ abstract class AuditStoreContract {
   }
 
   @Test
-  void twoWritersAppendingAtOnceNeverForkTheChain() throws Exception {
+  void twoWritersAppendingAtOnceNeverForkTheTree() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try (JdbcAuditStore other = JdbcAuditStore.open(url)) {
       List<Callable<Void>> jobs = new ArrayList<>();
-      for (TrailWriter each : List.of(writer, new TrailWriter(other, java.time.Clock.systemUTC()))) {
+      for (TrailWriter each : List.of(writer, writer(other))) {
         jobs.add(() -> {
           for (int i = 0; i < 10; i++) {
-            each.append(incoming(TestEvents.mixed(20)));
+            each.append(incoming(TestEvents.mixed(30)));
           }
           return null;
         });
@@ -225,10 +286,11 @@ abstract class AuditStoreContract {
     } finally {
       pool.shutdown();
     }
-    assertEquals(400, store.head().sequence());
+    assertEquals(600, store.treeSize());
+    checkpoint(now);
     VerificationReport report = verify();
     assertNull(report.finding(), () -> report.finding().detail());
-    assertEquals(400, report.recordsChecked());
+    assertEquals(600, report.recordsChecked());
   }
 
   /** Ways an attacker with write access to the database might tamper, each with what the verifier must say. */
@@ -238,7 +300,8 @@ abstract class AuditStoreContract {
     DELETE_ROW(12, Tampering.DELETED),
     INSERT_FORGED_ROW(6, Tampering.INSERTED),
     SWAP_SEQUENCES(8, Tampering.REORDERED),
-    TRUNCATE_TAIL(16, Tampering.DELETED);
+    TRUNCATE_TAIL(16, Tampering.DELETED),
+    FORGE_A_CHECKPOINT(20, Tampering.CHECKPOINT_INVALID);
 
     final long sequence;
     final Tampering kind;
@@ -269,6 +332,15 @@ abstract class AuditStoreContract {
           s.executeUpdate("UPDATE audit_event SET sequence = 9 WHERE sequence = -1");
         }
         case TRUNCATE_TAIL -> s.executeUpdate("DELETE FROM audit_event WHERE sequence > 15");
+        case FORGE_A_CHECKPOINT -> {
+          StoredNote genuine = store.note(20).orElseThrow();
+          String forged = SignedNote.sign(new Checkpoint(TestLog.ORIGIN, 20, genuine.rootHash()),
+              Ed25519KeySigner.generate(TestLog.ORIGIN));
+          try (PreparedStatement p = c.prepareStatement("UPDATE audit_checkpoint_note SET note = ? WHERE tree_size = 20")) {
+            p.setString(1, forged);
+            p.executeUpdate();
+          }
+        }
       }
     }
     VerificationReport report = verify();
@@ -276,33 +348,23 @@ abstract class AuditStoreContract {
     assertEquals(tamper.kind, report.finding().kind(), report.finding().detail());
     assertEquals(tamper.sequence, report.finding().sequence(), report.finding().detail());
 
-    if (tamper == Tamper.TRUNCATE_TAIL) {
-      // The signed checkpoint at 20 proves records 16 to 20 existed.
-      assertEquals(15, report.head().sequence());
-    }
     CommandResult cli = runCli();
     assertEquals(VerifyCommand.TAMPERED, cli.exit, cli.err);
     assertTrue(cli.out.contains("first bad sequence " + tamper.sequence + ": " + tamper.kind), cli.out);
   }
 
-  /** Shifts records after {@code after} up by one and writes a well-formed event that chains onto it. */
+  /** Shifts records after {@code after} up by one and writes a well-formed event in the gap. */
   private void insertForgedRowAfter(Connection c, long after) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.executeUpdate("UPDATE audit_event SET sequence = -sequence WHERE sequence > " + after);
       s.executeUpdate("UPDATE audit_event SET sequence = 1 - sequence WHERE sequence < 0");
-    }
-    String prev;
-    try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT hash FROM audit_event WHERE sequence = " + after)) {
-      rs.next();
-      prev = rs.getString(1);
     }
     CloudEvent<?> forged = TestEvents.decision(TestEvents.ALICE, "node-a", "abc", io.nodeward.events.DecisionReason.ALLOWED,
         TestEvents.T0.plusSeconds(1));
     String json = CODEC.canonical(forged);
     RecordColumns col = RecordColumns.of(forged);
     try (PreparedStatement p = c.prepareStatement("INSERT INTO audit_event (sequence, event_id, type, source, event_time, "
-        + "subject, user_id, node_id, serial, effect, reason, data, prev_hash, hash, stored_at) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
+        + "subject, user_id, node_id, serial, effect, reason, data, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
       p.setLong(1, after + 1);
       p.setString(2, col.eventId());
       p.setString(3, col.type());
@@ -315,19 +377,21 @@ abstract class AuditStoreContract {
       p.setString(10, col.effect());
       p.setString(11, col.reason());
       p.setString(12, json);
-      p.setString(13, prev);
-      p.setString(14, HashChain.link(prev, json));
       p.executeUpdate();
     }
   }
 
   @Test
-  void theCommandLineSaysOkForAnIntactTrailAndRefusesBadUsage() throws Exception {
+  void theCommandLineSaysOkForAnIntactLogAndRefusesBadUsage() throws Exception {
     writer.append(incoming(TestEvents.mixed(12)));
     checkpoint(Instant.parse("2026-11-24T00:00:00Z"));
     CommandResult ok = runCli();
     assertEquals(VerifyCommand.INTACT, ok.exit, ok.err);
     assertTrue(ok.out.startsWith("OK: 12 records and 1 checkpoints"), ok.out);
+    Path noteKey = tmp.resolve("verifier-key.txt");
+    Files.writeString(noteKey, KEY.verifierKey().toString());
+    assertEquals(VerifyCommand.INTACT, runCli("verify", "--jdbc-url", url, "--public-key", noteKey.toString(), "--origin",
+        TestLog.ORIGIN).exit);
 
     assertEquals(VerifyCommand.USAGE, runCli("verify", "--jdbc-url", url).exit);
     assertEquals(VerifyCommand.USAGE, runCli("verify", "--frobnicate").exit);
@@ -335,17 +399,9 @@ abstract class AuditStoreContract {
   }
 
   @Test
-  void aCheckpointFromAnotherKeyFailsTheCommandLine() throws Exception {
-    writer.append(incoming(TestEvents.mixed(5)));
-    writer.checkpoint(head -> new CheckpointSigner(CheckpointKeys.generate()).sign(head, Instant.now()));
-    CommandResult result = runCli();
-    assertEquals(VerifyCommand.TAMPERED, result.exit);
-    assertTrue(result.out.contains("CHECKPOINT_INVALID"), result.out);
-  }
-
-  @Test
-  void pruningStopsAtACheckpointAndWhatRemainsStillVerifies() throws Exception {
+  void retentionDropsBodiesUpToASignedSizeAndWhatRemainsStillVerifies() throws Exception {
     Instant day1 = Instant.parse("2026-01-01T00:00:00Z");
+    now = day1;
     writer.append(incoming(TestEvents.mixed(10)));
     checkpoint(day1);
     writer.append(incoming(TestEvents.mixed(10)));
@@ -354,35 +410,34 @@ abstract class AuditStoreContract {
     checkpoint(day1.plus(Duration.ofDays(20)));
     writer.append(incoming(TestEvents.mixed(3)));
 
-    // Nothing was checkpointed before this cutoff: nothing may go.
-    assertEquals(new TrailWriter.PruneResult(0, 0, null), writer.prune(day1));
+    // Nothing was signed before this cutoff: nothing may go.
+    assertEquals(new TrailWriter.PruneResult(0, null), writer.prune(day1));
 
     TrailWriter.PruneResult pruned = writer.prune(day1.plus(Duration.ofDays(15)));
-    assertEquals(20, pruned.recordsRemoved());
-    assertEquals(1, pruned.checkpointsRemoved());
-    assertEquals(20L, pruned.anchorSequence());
+    assertEquals(new TrailWriter.PruneResult(20, 20L), pruned);
+    assertEquals(33, store.treeSize(), "the tree keeps every leaf");
 
     VerificationReport report = verify();
     assertNull(report.finding(), () -> report.finding().detail());
-    assertEquals(20, report.anchor().sequence());
+    assertEquals(20, report.prunedLeaves());
     assertEquals(13, report.recordsChecked());
 
-    // The chain continues across the pruned start.
+    // The log goes on after the pruned start.
     writer.append(incoming(TestEvents.mixed(4)));
-    assertEquals(37, store.head().sequence());
+    assertEquals(37, store.treeSize());
     assertTrue(verify().intact());
     assertEquals(VerifyCommand.INTACT, runCli().exit);
 
-    // Pruning everything up to the newest checkpoint leaves it as the anchor of what comes next.
+    // Pruning up to the newest signed size, then going on.
     writer.prune(day1.plus(Duration.ofDays(30)));
     writer.append(incoming(TestEvents.mixed(2)));
     VerificationReport after = verify();
     assertNull(after.finding(), () -> after.finding().detail());
-    assertEquals(30, after.anchor().sequence());
+    assertEquals(30, after.prunedLeaves());
   }
 
   @Test
-  void deletingRecordsAfterThePruneAnchorIsStillCaught() throws Exception {
+  void deletingRecordsBeyondWhatRetentionRemovedIsStillCaught() throws Exception {
     writer.append(incoming(TestEvents.mixed(10)));
     checkpoint(Instant.parse("2026-01-01T00:00:00Z"));
     writer.append(incoming(TestEvents.mixed(10)));
@@ -487,9 +542,10 @@ abstract class AuditStoreContract {
     for (int i = 0; i < lines.length; i++) {
       var json = CODEC.mapper().readTree(lines[i]);
       assertEquals(2L * i + 2, json.get("sequence").asLong());
-      // The embedded event is the hashed canonical JSON, so the export can be checked offline.
-      assertEquals(json.get("hash").asText(), HashChain.link(json.get("prevHash").asText(),
-          io.nodeward.events.CanonicalJson.canonicalize(json.get("event").toString())));
+      // The embedded event is the leaf input, so each leaf can be recomputed offline.
+      assertEquals(json.get("leafHash").asText(), Base64.getEncoder().encodeToString(MerkleHash.leaf(
+          io.nodeward.events.CanonicalJson.canonicalize(json.get("event").toString()).getBytes(StandardCharsets.UTF_8))));
+      assertEquals(2L * i + 1, json.get("leafIndex").asLong());
     }
 
     List<Long> firstTen = new ArrayList<>();
@@ -509,7 +565,7 @@ abstract class AuditStoreContract {
   }
 
   CommandResult runCli() throws Exception {
-    return runCli("verify", "--jdbc-url", url, "--public-key", publicKeyFile().toString());
+    return runCli("verify", "--jdbc-url", url, "--public-key", publicKeyFile().toString(), "--origin", TestLog.ORIGIN);
   }
 
   CommandResult runCli(String... args) {
@@ -519,10 +575,11 @@ abstract class AuditStoreContract {
     return new CommandResult(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  /** The log's public key as auditors get it: a PEM file (the key name defaults to the origin). */
   Path publicKeyFile() throws Exception {
-    Path file = tmp.resolve("checkpoint-public.pem");
+    Path file = tmp.resolve("log-key.pem.pub");
     if (!Files.exists(file)) {
-      Files.writeString(file, CheckpointKeys.publicKeyPem(KEY.getPublic()));
+      Files.writeString(file, KEY.publicKeyPem());
     }
     return file;
   }

@@ -2,31 +2,35 @@ package io.nodeward.audit.testing;
 
 import io.nodeward.audit.app.AuditStore;
 import io.nodeward.audit.domain.AuditQuery;
-import io.nodeward.audit.domain.ChainHead;
-import io.nodeward.audit.domain.ChainedRecord;
+import io.nodeward.audit.domain.DedupeConflict;
+import io.nodeward.audit.domain.LogContents;
+import io.nodeward.audit.domain.NewRecord;
+import io.nodeward.audit.domain.StoredNote;
 import io.nodeward.audit.domain.StoredRecord;
 import io.nodeward.audit.domain.SummaryQuery;
 import io.nodeward.audit.domain.SummaryRow;
-import io.nodeward.events.AuditCheckpoint;
+import io.nodeward.audit.domain.log.Tile;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fake of the store port for tests of {@code app/}: keeps records and checkpoints in memory, with a
- * transaction that is all-or-nothing (a failing write leaves nothing behind). Filters of {@link AuditQuery}
- * beyond the user id are not modelled.
+ * A fake of the store port for tests of {@code app/}: records, tiles, notes and conflicts in memory, with a write
+ * transaction that is all-or-nothing (a failing write leaves nothing behind). Of {@link AuditQuery} only the user
+ * id filter is modelled.
  */
 public final class InMemoryAuditStore implements AuditStore {
 
-  private final TreeMap<Long, StoredRecord> records = new TreeMap<>();
-  private final List<AuditCheckpoint> checkpoints = new ArrayList<>();
+  private TreeMap<Long, StoredRecord> records = new TreeMap<>();
+  private TreeMap<String, Tile> tiles = new TreeMap<>();
+  private TreeMap<Long, StoredNote> notes = new TreeMap<>();
+  private List<DedupeConflict> conflicts = new ArrayList<>();
+  private long prunedThrough;
   /** How many write transactions committed; tests assert a use case is one transaction. */
   public final AtomicInteger commits = new AtomicInteger();
   /** When set, the next write transaction throws after its work, like a database failing at commit. */
@@ -35,7 +39,10 @@ public final class InMemoryAuditStore implements AuditStore {
   @Override
   public synchronized <T> T write(String operation, WriteWork<T> work) {
     TreeMap<Long, StoredRecord> recordsBefore = new TreeMap<>(records);
-    List<AuditCheckpoint> checkpointsBefore = new ArrayList<>(checkpoints);
+    TreeMap<String, Tile> tilesBefore = new TreeMap<>(tiles);
+    TreeMap<Long, StoredNote> notesBefore = new TreeMap<>(notes);
+    List<DedupeConflict> conflictsBefore = new ArrayList<>(conflicts);
+    long prunedBefore = prunedThrough;
     try {
       T result = work.run(new Write());
       if (failNextCommit != null) {
@@ -46,99 +53,140 @@ public final class InMemoryAuditStore implements AuditStore {
       commits.incrementAndGet();
       return result;
     } catch (RuntimeException e) {
-      records.clear();
-      records.putAll(recordsBefore);
-      checkpoints.clear();
-      checkpoints.addAll(checkpointsBefore);
+      records = recordsBefore;
+      tiles = tilesBefore;
+      notes = notesBefore;
+      conflicts = conflictsBefore;
+      prunedThrough = prunedBefore;
       throw e;
     }
   }
 
+  private static String address(int level, long index) {
+    return TestLog.address(level, index);
+  }
+
   private final class Write implements TrailWrite {
     @Override
-    public ChainHead head() {
-      return InMemoryAuditStore.this.headNow();
+    public long treeSize() {
+      return sizeNow();
     }
 
     @Override
-    public Set<String> storedEventIds(List<String> eventIds) {
-      Set<String> found = new HashSet<>();
-      for (StoredRecord r : records.values()) {
-        if (eventIds.contains(r.columns().eventId())) {
-          found.add(r.columns().eventId());
-        }
-      }
-      return found;
+    public Optional<Tile> tile(int level, long index) {
+      return Optional.ofNullable(tiles.get(address(level, index)));
     }
 
     @Override
-    public void insert(List<ChainedRecord> list, Instant storedAt) {
-      for (ChainedRecord r : list) {
+    public List<StoredRecord> recordsWithIds(List<String> eventIds) {
+      return records.values().stream().filter(r -> eventIds.contains(r.columns().eventId())).toList();
+    }
+
+    @Override
+    public void insertRecords(List<NewRecord> list, Instant storedAt) {
+      for (NewRecord r : list) {
         if (records.containsKey(r.sequence())) {
           throw new IllegalStateException("sequence " + r.sequence() + " exists");
         }
-        records.put(r.sequence(), new StoredRecord(r.sequence(), r.event().columns(), r.event().canonicalJson(),
-            r.prevHash(), r.hash()));
+        records.put(r.sequence(), new StoredRecord(r.sequence(), r.event().columns(), r.event().canonicalJson()));
       }
     }
 
     @Override
-    public OptionalLong newestCheckpointSequence() {
-      return checkpoints.stream().mapToLong(AuditCheckpoint::sequence).max();
+    public void putTiles(Collection<Tile> changed) {
+      changed.forEach(t -> tiles.put(address(t.level(), t.index()), t));
     }
 
     @Override
-    public void insertCheckpoint(AuditCheckpoint checkpoint) {
-      checkpoints.add(checkpoint);
-      checkpoints.sort(Comparator.comparingLong(AuditCheckpoint::sequence));
+    public void insertConflicts(List<DedupeConflict> found) {
+      conflicts.addAll(found);
     }
 
     @Override
-    public OptionalLong newestCheckpointRecordedBefore(Instant instant) {
-      return checkpoints.stream().filter(c -> c.recordedAt().isBefore(instant)).mapToLong(AuditCheckpoint::sequence).max();
+    public OptionalLong newestNoteSize() {
+      return notes.isEmpty() ? OptionalLong.empty() : OptionalLong.of(notes.lastKey());
     }
 
     @Override
-    public long deleteRecordsThrough(long sequence) {
+    public void insertNote(StoredNote note) {
+      if (notes.putIfAbsent(note.treeSize(), note) != null) {
+        throw new IllegalStateException("a note at " + note.treeSize() + " exists");
+      }
+    }
+
+    @Override
+    public OptionalLong newestNoteSizeSignedBefore(Instant instant) {
+      return notes.values().stream().filter(n -> n.signedAt().isBefore(instant)).mapToLong(StoredNote::treeSize).max();
+    }
+
+    @Override
+    public long pruneRecordsThrough(long sequence) {
       var removed = records.headMap(sequence, true);
       long count = removed.size();
       removed.clear();
+      prunedThrough = Math.max(prunedThrough, sequence);
       return count;
     }
-
-    @Override
-    public long deleteCheckpointsBefore(long sequence) {
-      int before = checkpoints.size();
-      checkpoints.removeIf(c -> c.sequence() < sequence);
-      return before - checkpoints.size();
-    }
   }
 
-  private ChainHead headNow() {
-    if (!records.isEmpty()) {
-      StoredRecord last = records.lastEntry().getValue();
-      return new ChainHead(last.sequence(), last.hash());
+  private long sizeNow() {
+    for (var entry : tiles.descendingMap().entrySet()) {
+      Tile tile = entry.getValue();
+      if (tile.level() == 0) {
+        return tile.index() * Tile.WIDTH + tile.width();
+      }
     }
-    if (!checkpoints.isEmpty()) {
-      AuditCheckpoint newest = checkpoints.get(checkpoints.size() - 1);
-      return new ChainHead(newest.sequence(), newest.headHash());
-    }
-    return ChainHead.GENESIS;
+    return 0;
   }
 
   @Override
-  public synchronized ChainHead head() {
-    return headNow();
+  public synchronized long treeSize() {
+    return sizeNow();
   }
 
   @Override
-  public synchronized List<AuditCheckpoint> checkpoints() {
-    return List.copyOf(checkpoints);
+  public synchronized Optional<Tile> tile(int level, long index) {
+    return Optional.ofNullable(tiles.get(address(level, index)));
+  }
+
+  @Override
+  public synchronized Optional<StoredNote> newestNote() {
+    return notes.isEmpty() ? Optional.empty() : Optional.of(notes.lastEntry().getValue());
+  }
+
+  @Override
+  public synchronized Optional<StoredNote> note(long treeSize) {
+    return Optional.ofNullable(notes.get(treeSize));
+  }
+
+  @Override
+  public synchronized long prunedThrough() {
+    return prunedThrough;
+  }
+
+  @Override
+  public synchronized Optional<StoredRecord> record(long sequence) {
+    return Optional.ofNullable(records.get(sequence));
+  }
+
+  @Override
+  public synchronized List<StoredRecord> recordsWithId(String eventId) {
+    return records.values().stream().filter(r -> r.columns().eventId().equals(eventId)).toList();
+  }
+
+  @Override
+  public synchronized List<DedupeConflict> conflictsSince(Instant since) {
+    return conflicts.stream().filter(c -> !c.detectedAt().isBefore(since)).toList();
   }
 
   /** Every stored record, oldest first. */
   public synchronized List<StoredRecord> records() {
     return List.copyOf(records.values());
+  }
+
+  /** Deletes a record behind the use cases' back (tampering in tests). */
+  public synchronized void deleteRecord(long sequence) {
+    records.remove(sequence);
   }
 
   @Override
@@ -175,8 +223,9 @@ public final class InMemoryAuditStore implements AuditStore {
   }
 
   @Override
-  public <T> T scan(TrailReader<T> reader) {
-    return reader.read(records().iterator(), checkpoints().iterator());
+  public synchronized <T> T scan(LogReader<T> reader) {
+    return reader.read(new LogContents(sizeNow(), prunedThrough, List.copyOf(records.values()).iterator(),
+        List.copyOf(tiles.values()).iterator(), List.copyOf(notes.values()).iterator()));
   }
 
   @Override

@@ -82,7 +82,7 @@ public final class AuditIngestBenchmark {
       long firstSeen = 0;
       long headAtFirst = 0;
       while (true) {
-        long head = service.store().head().sequence();
+        long head = service.store().treeSize();
         if (head > 0 && firstSeen == 0) {
           firstSeen = System.nanoTime();
           headAtFirst = head;
