@@ -98,7 +98,7 @@ public final class AuditService {
           workers = lifecycle.add("database workers", vertx.createSharedWorkerExecutor("nodeward-audit-db", DATABASE_WORKERS),
               WorkerExecutor::close);
           writer = new TrailWriter(store, clock);
-          ingest = new TrailIngest(writer, workers, codec);
+          ingest = new TrailIngest(writer, workers, codec, config.consumerGroup());
           EventPublisher publisher = EventPublisher.create(vertx, config.kafka().withClientId("nodeward-audit-checkpoints"),
               config.source(), codec, clock);
           CheckpointPublication publication = lifecycle.add("checkpoint publisher",
@@ -209,6 +209,7 @@ public final class AuditService {
     JsonObject status = new JsonObject()
         .put("stored", ingest.stored())
         .put("duplicatesSkipped", ingest.duplicates())
+        .put("rejectionMarkers", ingest.markers())
         .put("appliedEvents", consumers.stream().mapToLong(EventConsumer::appliedEvents).sum())
         .put("deadLettered", deadLettered())
         .put("failedBatches", consumers.stream().mapToLong(EventConsumer::failedBatches).sum())

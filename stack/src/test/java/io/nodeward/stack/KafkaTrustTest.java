@@ -18,6 +18,7 @@ import io.nodeward.kafka.embedded.KafkaPki;
 import io.nodeward.kafka.embedded.NodewardAcls;
 import io.nodeward.kit.config.Env;
 import io.nodeward.kit.kafka.DeadLetterPublisher;
+import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,6 +158,17 @@ class KafkaTrustTest {
     assertEquals(404, refused.status(), refused.toString());
     // ...and the gateway's allow-list has no such node to let anyone through to.
     assertNull(stack.stack.authorizer().allowList().snapshot().node(FORGED_NODE), "the gateway applied the forged node");
+
+    // The audit trail holds a marker for the refused record (where it was, why, its hash), never the record itself.
+    StackHarness.Session auditor = stack.signIn(DevUsers.AUDITOR);
+    List<JsonObject> markers = Poll.until("a marker for the forgery in the audit trail",
+        () -> stack.auditEvents(auditor, "type=io.nodeward.audit.event-rejected.v1"),
+        records -> records.stream().anyMatch(r -> forged.id().equals(r.getJsonObject("event").getJsonObject("data").getString("claimedId"))));
+    JsonObject marker = markers.stream()
+        .filter(r -> forged.id().equals(r.getJsonObject("event").getJsonObject("data").getString("claimedId"))).findFirst().orElseThrow();
+    assertEquals("UNSIGNED", marker.getString("reason"));
+    assertEquals(Topics.NODES.name(), marker.getJsonObject("event").getJsonObject("data").getString("topic"));
+    assertTrue(stack.auditEvents(auditor, "nodeId=" + FORGED_NODE).isEmpty(), "the forged event itself is not in the trail");
   }
 
   @Test

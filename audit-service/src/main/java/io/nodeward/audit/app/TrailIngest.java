@@ -6,6 +6,9 @@ import io.nodeward.events.AuditLogCheckpoint;
 import io.nodeward.events.EventCodec;
 import io.nodeward.kit.kafka.BatchHandler;
 import io.nodeward.kit.kafka.ConsumedEvent;
+import io.nodeward.kit.kafka.RejectedRecord;
+import io.nodeward.kit.kafka.RejectionListener;
+import io.nodeward.audit.domain.RejectionMarker;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.util.List;
@@ -16,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * only when the returned Future succeeds, i.e. after the database commit; a batch redelivered after a crash is
  * deduplicated on (source, id), so nothing is stored twice and nothing is skipped.
  */
-public final class TrailIngest implements BatchHandler {
+public final class TrailIngest implements BatchHandler, RejectionListener {
 
   private final TrailWriter writer;
   private final WorkerExecutor workers;
@@ -24,11 +27,30 @@ public final class TrailIngest implements BatchHandler {
   private final AtomicLong stored = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
   private final AtomicLong conflicts = new AtomicLong();
+  private final AtomicLong markers = new AtomicLong();
+  private final String trail;
 
-  public TrailIngest(TrailWriter writer, WorkerExecutor workers, EventCodec codec) {
+  /** @param trail the consumer group, which names the trail in the markers of refused records */
+  public TrailIngest(TrailWriter writer, WorkerExecutor workers, EventCodec codec, String trail) {
     this.writer = writer;
     this.workers = workers;
     this.codec = codec;
+    this.trail = trail;
+  }
+
+  /**
+   * Records the consumer refused (unsigned, wrongly signed, malformed) leave a marker each in the log, before the
+   * batch's offsets are committed; a redelivery yields the same markers, which deduplicate.
+   */
+  @Override
+  public Future<Void> rejected(List<RejectedRecord> records) {
+    return workers.executeBlocking(() -> writer.append(records.stream()
+            .map(r -> RejectionMarker.of(trail, r.topic(), r.partition(), r.offset(), r.reason(), r.claimedId(),
+                r.claimedSource(), r.claimedType(), r.sha256(), r.seenAt()))
+            .map(marker -> IncomingEvent.of(codec, marker, null, null, null))
+            .toList()), false)
+        .onSuccess(result -> markers.addAndGet(result.stored()))
+        .mapEmpty();
   }
 
   @Override
@@ -59,6 +81,11 @@ public final class TrailIngest implements BatchHandler {
 
   public long duplicates() {
     return duplicates.get();
+  }
+
+  /** Markers of refused records appended since start. */
+  public long markers() {
+    return markers.get();
   }
 
   /** Same (source, id) with different content, since start. */

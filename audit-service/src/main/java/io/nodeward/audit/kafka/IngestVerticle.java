@@ -29,7 +29,7 @@ public final class IngestVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return EventConsumer.start(vertx, settings, spec, ingest, codec).onSuccess(started -> consumer = started);
+    return EventConsumer.start(vertx, settings, spec, ingest, codec, ingest).onSuccess(started -> consumer = started);
   }
 
   @Override

@@ -160,7 +160,7 @@ class AuditIngestTest {
     JdbcAuditStore firstStore = JdbcAuditStore.open(jdbcUrl);
     firstStore.migrate();
     WorkerExecutor firstWorkers = vertx.createSharedWorkerExecutor("first-life", 2);
-    TrailIngest ingest = new TrailIngest(new TrailWriter(firstStore, java.time.Clock.systemUTC()), firstWorkers, CODEC);
+    TrailIngest ingest = new TrailIngest(new TrailWriter(firstStore, java.time.Clock.systemUTC()), firstWorkers, CODEC, group);
     AtomicInteger batches = new AtomicInteger();
     EventConsumer crashing = Await.result(EventConsumer.start(vertx, KAFKA.settings("first-life"),
         ConsumerSpec.group(group, Topics.NODES, Topics.CERTIFICATES, Topics.DECISIONS).withMaxPollRecords(40)
@@ -217,6 +217,9 @@ class AuditIngestTest {
     assertTrue(health.getJsonObject("checks").getJsonObject("ingest").getLong("deadLettered") >= 1, health.encode());
 
     assertTrue(deadLetterKeys().contains(poisonKey), "the poison record is on the dead-letter topic");
+    Await.until("a marker for it in the log", () -> all(service.store()).stream()
+        .anyMatch(r -> r.columns().type().equals("io.nodeward.audit.event-rejected.v1") && "INVALID".equals(r.columns().reason())));
+    assertTrue(health.getJsonObject("checks").containsKey("log"), health.encode());
   }
 
   static VerificationReport verify(AuditService service) {

@@ -217,7 +217,9 @@ public final class EventConsumer {
       }
     }
     return new RejectedRecord(record.topic(), record.partition(), record.offset(), record.key(), rejected.rejection(),
-        rejected.reason(), id, source, type, sha256(value), Instant.now());
+        // The record's own Kafka timestamp, not the time of this read: a redelivered batch must describe the record
+        // exactly as before, so the audit marker made from it deduplicates instead of looking like a second event.
+        rejected.reason(), id, source, type, sha256(value), Instant.ofEpochMilli(record.timestamp()));
   }
 
   private static String claimed(JsonNode root, String name) {

@@ -10,6 +10,7 @@ import java.util.Objects;
  * identifies exactly which record was refused without storing what it says.
  *
  * @param sha256 lower-case hex SHA-256 of the record's value as read
+ * @param seenAt the record's Kafka timestamp: the same on every redelivery
  */
 public record RejectedRecord(String topic, int partition, long offset, String key, RejectionReason reason, String detail,
     String claimedId, String claimedSource, String claimedType, String sha256, Instant seenAt) {
