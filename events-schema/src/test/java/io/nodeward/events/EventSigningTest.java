@@ -59,7 +59,7 @@ class EventSigningTest {
     ProducerRole role = ProducerRole.of(type).orElseThrow(() -> new AssertionError(type + " has no producer role"));
     ProducerRole expected = switch (type) {
       case ACCESS_DECIDED, AUTHORIZER_STATUS -> ProducerRole.AUTHORIZER;
-      case AUDIT_CHECKPOINT -> ProducerRole.AUDIT;
+      case AUDIT_CHECKPOINT, AUDIT_LOG_CHECKPOINT, EVENT_REJECTED -> ProducerRole.AUDIT;
       default -> ProducerRole.ISSUER;
     };
     assertEquals(expected, role);
