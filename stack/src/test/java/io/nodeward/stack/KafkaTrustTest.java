@@ -168,7 +168,8 @@ class KafkaTrustTest {
         .filter(r -> forged.id().equals(r.getJsonObject("event").getJsonObject("data").getString("claimedId"))).findFirst().orElseThrow();
     assertEquals("UNSIGNED", marker.getString("reason"));
     assertEquals(Topics.NODES.name(), marker.getJsonObject("event").getJsonObject("data").getString("topic"));
-    assertTrue(stack.auditEvents(auditor, "nodeId=" + FORGED_NODE).isEmpty(), "the forged event itself is not in the trail");
+    assertTrue(stack.auditEvents(auditor, "type=io.nodeward.node.provisioned.v1&nodeId=" + FORGED_NODE).isEmpty(),
+        "the forged event itself is not in the trail");
   }
 
   @Test
