@@ -23,6 +23,7 @@ ca_arn=$(output CertificateAuthorityArn)
 bucket=$(output TruststoreBucketName)
 lambda_secret=$(output LambdaIdentitySecretArn)
 authorizer_secret=$(output AuthorizerTlsSecretArn)
+audit_key_secret=$(output AuditLogKeySecretArn)
 kafka_arn=$(output KafkaClusterArn)
 authorizer_host=$(output AuthorizerHost)
 trust_domain=$(aws cloudformation describe-stacks --stack-name "$stack" \
@@ -65,6 +66,14 @@ issue authorizer EndEntityServerAuthCertificate/V1 "DNS:$authorizer_host"
 issue lambda-authorizer EndEntityClientAuthCertificate/V1 "URI:spiffe://$trust_domain/service/lambda-authorizer"
 put "$authorizer_secret" "$work/authorizer.pem" "$work/authorizer.key"
 put "$lambda_secret" "$work/lambda-authorizer.pem" "$work/lambda-authorizer.key"
+
+# The audit log's checkpoint key: made once, never replaced by a re-run (every published checkpoint verifies with
+# it). Its public half, for auditors: openssl pkey -pubout, or GET /v1/audit/log/key once the service runs.
+if ! aws secretsmanager get-secret-value --secret-id "$audit_key_secret" --query ARN --output text >/dev/null 2>&1; then
+  openssl genpkey -algorithm ed25519 -out "$work/audit-log-key.pem"
+  aws secretsmanager put-secret-value --secret-id "$audit_key_secret" \
+    --secret-string "file://$work/audit-log-key.pem" >/dev/null
+fi
 
 bootstrap=$(aws kafka get-bootstrap-brokers --cluster-arn "$kafka_arn" \
   --query BootstrapBrokerStringSaslScram --output text)
