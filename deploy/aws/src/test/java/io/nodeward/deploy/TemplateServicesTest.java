@@ -86,6 +86,9 @@ class TemplateServicesTest {
       env.remove("DB_HOST");
       env.remove("DB_USER");
       env.remove("DB_PASSWORD");
+      // ...and writes its checkpoint key from its secret to NODEWARD_AUDIT_LOG_KEY_FILE, outside the data directory.
+      assertTrue(command.contains("> \"$NODEWARD_AUDIT_LOG_KEY_FILE\" && unset AUDIT_LOG_KEY_PEM"), command);
+      env.remove("AUDIT_LOG_KEY_PEM");
       env.put("NODEWARD_AUDIT_JDBC_URL", "jdbc:postgresql://db.example:5432/nodeward?user=nodeward&password=x&sslmode=require");
     }
     Env read = Env.of(env);
