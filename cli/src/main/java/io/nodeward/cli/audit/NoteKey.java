@@ -39,7 +39,8 @@ public final class NoteKey {
 
   /** {@code <name>+<8 lower-hex key hash>+<base64(0x01 ‖ key)>}; the hash in it must match. */
   public static NoteKey parseVerifierKey(String text) {
-    String[] parts = text.trim().split("\\+");
+    // the name has no '+', the base64 key may: split at the first two only
+    String[] parts = text.trim().split("\\+", 3);
     if (parts.length != 3 || parts[1].length() != 8) {
       throw new IllegalArgumentException("not a verifier key (<name>+<hash>+<key>)");
     }

@@ -35,6 +35,16 @@ class SignedNoteTest {
   }
 
   @Test
+  void aVerifierKeyWhoseBase64HoldsAPlusStillParses() throws Exception {
+    NoteKey key = null;
+    for (int i = 0; i < 200 && (key == null || !key.verifierKey().substring(key.name().length() + 10).contains("+")); i++) {
+      key = new NotesForTests("nodeward.local/audit").key;
+    }
+    assertTrue(key.verifierKey().substring(key.name().length() + 10).contains("+"), "found a key whose base64 has '+'");
+    assertEquals(key, NoteKey.parseVerifierKey(key.verifierKey()));
+  }
+
+  @Test
   void aVerifierKeyWhoseHashDoesNotMatchIsRefused() {
     assertThrows(IllegalArgumentException.class,
         () -> NoteKey.parseVerifierKey("PeterNeumann+cc469956+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"));
