@@ -101,6 +101,63 @@ class NodewardCliTest {
     }
   }
 
+  /**
+   * Amazon Cognito accepts a plain-http redirect only to localhost and matches its port exactly, so the client must
+   * send the registered http://localhost:PORT/callback (from the variable, as the template's CliSettings set it),
+   * receive the code there and redeem it with that same redirect URI.
+   */
+  @Test
+  void theBrowserSignInUsesTheRegisteredLocalhostRedirectForCognito() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      port = free.getLocalPort();
+    }
+    String redirect = "http://localhost:" + port + "/callback";
+    idp.json("POST /oauth2/token", 200, "{\"access_token\":\"" + jwt("alice", Instant.now().plusSeconds(3600))
+        + "\",\"refresh_token\":\"the-refresh-token\",\"expires_in\":3600}");
+    java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of("HOME", home.toString(),
+        "XDG_CONFIG_HOME", home.resolve("config").toString(), "NODEWARD_CLI_IDP_URL", idp.url(),
+        "NODEWARD_CLI_HOSTED_UI_URL", idp.url(), "NODEWARD_CLI_REDIRECT_URI", redirect));
+    java.io.StringWriter err = new java.io.StringWriter();
+    java.util.concurrent.CompletableFuture<Integer> exit = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+        NodewardCli.run(new String[] {"login", "--no-browser", "--timeout", "1m"}, new java.io.PrintWriter(
+            new java.io.StringWriter(), true), new java.io.PrintWriter(err, true), env, java.time.Clock.systemUTC()));
+
+    java.util.regex.Matcher authorize = java.util.regex.Pattern.compile("(http://\\S+/oauth2/authorize\\?\\S+)")
+        .matcher("");
+    for (int i = 0; i < 600 && !authorize.reset(err.toString()).find(); i++) {
+      Thread.sleep(50);
+    }
+    assertTrue(authorize.reset(err.toString()).find(), "no sign-in address printed: " + err);
+    java.util.Map<String, String> query = new java.util.HashMap<>();
+    for (String pair : java.net.URI.create(authorize.group(1)).getQuery().split("&")) {
+      String[] kv = pair.split("=", 2);
+      query.put(kv[0], kv[1]);
+    }
+    assertEquals(redirect, query.get("redirect_uri"));
+    java.net.http.HttpResponse<String> landed = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(redirect + "?code=the-code&state=" + query.get("state")))
+            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(200, landed.statusCode(), landed.body());
+    assertEquals(ExitCode.OK, (int) exit.get(30, java.util.concurrent.TimeUnit.SECONDS), err.toString());
+    String exchange = idp.requests.get(idp.requests.size() - 1).body();
+    assertTrue(exchange.contains("redirect_uri=" + java.net.URLEncoder.encode(redirect, StandardCharsets.UTF_8))
+        && exchange.contains("code=the-code"), exchange);
+  }
+
+  @Test
+  void aRedirectThatIsNotLoopbackHttpWithAPortIsAUsageError() {
+    for (String bad : new String[] {"https://localhost:8765/callback", "http://evil.example:8765/callback",
+        "http://localhost/callback", "http://localhost:8765/callback?x=1", "http://user@localhost:8765/callback"}) {
+      Cli.Result login = cli.run("login", "--no-browser", "--redirect-uri", bad);
+      assertEquals(ExitCode.USAGE, login.exitCode(), bad + ": " + login);
+      assertTrue(login.err().contains("[INVALID_REDIRECT_URI]"), login.err());
+    }
+    Cli.Result both = cli.run("login", "--no-browser", "--port", "8765", "--redirect-uri", "http://localhost:8765/callback");
+    assertEquals(ExitCode.USAGE, both.exitCode(), both.toString());
+  }
+
   @Test
   void anExpiredAccessTokenIsRefreshedOnceAndSaved() {
     signedIn(jwt("alice", Instant.now().minusSeconds(10)), Instant.now().minusSeconds(10));

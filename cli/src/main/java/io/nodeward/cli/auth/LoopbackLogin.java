@@ -23,7 +23,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Browser sign-in for a native app (RFC 8252): the client listens on a loopback port the system picks, sends the
  * user's browser to the hosted UI with a PKCE challenge and a random state, receives the authorization code on
- * {@code http://127.0.0.1:<port>/callback}, and redeems it with the verifier, so a code seen by anyone else is
+ * its {@link LoopbackRedirect} ({@code http://127.0.0.1:<port>/callback} by default, the registered
+ * {@code http://localhost:8765/callback} against Cognito), and redeems it with the verifier, so a code seen by anyone else is
  * useless. A callback whose state does not match is answered 400 and ignored (RFC 6749 §10.12).
  */
 public final class LoopbackLogin {
@@ -33,16 +34,16 @@ public final class LoopbackLogin {
   private final PrintWriter err;
   private final Duration timeout;
   private final boolean openBrowser;
-  private final int port;
+  private final LoopbackRedirect redirect;
 
   public LoopbackLogin(CognitoClient cognito, String clientId, PrintWriter err, Duration timeout, boolean openBrowser,
-      int port) {
+      LoopbackRedirect redirect) {
     this.cognito = cognito;
     this.clientId = clientId;
     this.err = err;
     this.timeout = timeout;
     this.openBrowser = openBrowser;
-    this.port = port;
+    this.redirect = redirect;
   }
 
   private record Callback(String code, String error, String description) {
@@ -54,7 +55,7 @@ public final class LoopbackLogin {
     CompletableFuture<Callback> callback = new CompletableFuture<>();
     HttpServer server = listen(state, callback);
     try {
-      String redirectUri = "http://127.0.0.1:" + server.getAddress().getPort() + "/callback";
+      String redirectUri = redirect.uri(server.getAddress().getPort());
       String url = cognito.authorizeEndpoint() + "?" + query(Map.of(
           "response_type", "code", "client_id", clientId, "redirect_uri", redirectUri, "state", state,
           "code_challenge", pkce.challenge(), "code_challenge_method", "S256", "scope", "openid email"));
@@ -79,11 +80,12 @@ public final class LoopbackLogin {
   private HttpServer listen(String state, CompletableFuture<Callback> callback) {
     HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 8);
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(redirect.bindAddress()), redirect.port()), 8);
     } catch (IOException e) {
-      throw CliFailure.failed("CANNOT_LISTEN", "Cannot listen on 127.0.0.1:" + port + " for the sign-in: " + e.getMessage() + ".");
+      throw CliFailure.failed("CANNOT_LISTEN", "Cannot listen on " + redirect.bindAddress() + ":" + redirect.port()
+          + " for the sign-in: " + e.getMessage() + ".");
     }
-    server.createContext("/callback", exchange -> {
+    server.createContext(redirect.path(), exchange -> {
       try (exchange) {
         Map<String, String> query = parse(exchange.getRequestURI().getRawQuery());
         if (!"GET".equals(exchange.getRequestMethod()) || !sameState(state, query.get("state"))) {

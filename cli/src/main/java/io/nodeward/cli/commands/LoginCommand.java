@@ -3,6 +3,7 @@ package io.nodeward.cli.commands;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nodeward.cli.Context;
 import io.nodeward.cli.auth.LoopbackLogin;
+import io.nodeward.cli.auth.LoopbackRedirect;
 import io.nodeward.cli.auth.Tokens;
 import io.nodeward.cli.core.CliFailure;
 import java.io.ByteArrayOutputStream;
@@ -36,6 +37,12 @@ public final class LoginCommand extends BaseCommand {
       description = "Loopback port to receive the sign-in on (default: any free port).")
   int port;
 
+  @Option(names = "--redirect-uri", paramLabel = "URI",
+      description = {"The exact loopback redirect the app client has registered, e.g. http://localhost:8765/callback "
+          + "for Amazon Cognito, which matches the port exactly and allows plain http only for localhost "
+          + "(also NODEWARD_CLI_REDIRECT_URI or the settings file). Default: http://127.0.0.1:<--port>/callback."})
+  String redirectUri;
+
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
       description = "How long to wait for the browser sign-in (default: ${DEFAULT-VALUE}).")
   Duration timeout;
@@ -55,13 +62,24 @@ public final class LoginCommand extends BaseCommand {
         Arrays.fill(password, '\0');
       }
     } else {
-      tokens = new LoopbackLogin(cli.cognito(), cli.settings().clientId(), output().err(), timeout, !noBrowser, port).run();
+      tokens = new LoopbackLogin(cli.cognito(), cli.settings().clientId(), output().err(), timeout, !noBrowser, redirect())
+          .run();
     }
     cli.tokenStore().save(tokens);
     ObjectNode who = WhoamiCommand.describe(tokens);
     who.put("sessionFile", cli.tokenStore().file().toString());
     output().result(who, () -> output().line("Signed in to " + tokens.idpUrl() + " as " + tokens.username()
         + WhoamiCommand.groups(who) + "."));
+  }
+
+  private LoopbackRedirect redirect() {
+    if (redirectUri == null || redirectUri.isBlank()) {
+      return LoopbackRedirect.onPort(port);
+    }
+    if (port != 0) {
+      throw CliFailure.usage("USAGE", "Give either --port or --redirect-uri (which names its port), not both.");
+    }
+    return LoopbackRedirect.parse(redirectUri);
   }
 
   private char[] password() {

@@ -14,9 +14,9 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 public final class SettingsDefaults implements IDefaultValueProvider {
 
-  /** The global options' long names without dashes: also the settings file's keys. */
+  /** The global options' long names without dashes, and login's redirect: also the settings file's keys. */
   public static final Set<String> KEYS = Set.of("issuer-url", "issuer-mtls-url", "audit-url", "idp-url", "hosted-ui-url",
-      "client-id", "gateway-url", "output");
+      "client-id", "gateway-url", "output", "redirect-uri");
 
   private final Map<String, String> env;
   private ConfigFile file;
