@@ -1,6 +1,7 @@
 package io.nodeward.audit;
 
 import io.nodeward.audit.api.AuditApi;
+import io.nodeward.audit.api.ExportSlots;
 import io.nodeward.audit.app.AuditStore;
 import io.nodeward.audit.app.CheckpointPublication;
 import io.nodeward.audit.app.Checkpointing;
@@ -36,6 +37,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +47,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +60,7 @@ import org.slf4j.LoggerFactory;
 public final class AuditService {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditService.class);
+  /** Query, proof and verification workers; exports and ingest have executors of their own. */
   private static final int DATABASE_WORKERS = 4;
 
   private final Vertx vertx;
@@ -68,6 +72,9 @@ public final class AuditService {
   private JdbcAuditStore store;
   private LogSigner signer;
   private WorkerExecutor workers;
+  private WorkerExecutor ingestWorkers;
+  private WorkerExecutor exportWorkers;
+  private ExportSlots exports;
   private TrailWriter writer;
   private Checkpointing checkpoints;
   private LogIntegrity integrity;
@@ -97,8 +104,15 @@ public final class AuditService {
           store = opened;
           workers = lifecycle.add("database workers", vertx.createSharedWorkerExecutor("nodeward-audit-db", DATABASE_WORKERS),
               WorkerExecutor::close);
+          // Ingest, checkpoints and retention write through the one writer connection on threads of their own;
+          // exports stream on theirs (one per export allowed): a slow reader never takes a thread ingest needs.
+          ingestWorkers = lifecycle.add("ingest workers", vertx.createSharedWorkerExecutor("nodeward-audit-ingest",
+              config.consumers() + 1), WorkerExecutor::close);
+          exportWorkers = lifecycle.add("export workers", vertx.createSharedWorkerExecutor("nodeward-audit-export",
+              config.exports().max()), WorkerExecutor::close);
+          exports = new ExportSlots(config.exports().max(), config.exports().perUser(), config.exports().stallTimeout());
           writer = new TrailWriter(store, clock);
-          ingest = new TrailIngest(writer, workers, codec, config.consumerGroup());
+          ingest = new TrailIngest(writer, ingestWorkers, codec, config.consumerGroup());
           EventPublisher publisher = EventPublisher.create(vertx, config.kafka().withClientId("nodeward-audit-checkpoints"),
               config.source(), codec, clock);
           CheckpointPublication publication = lifecycle.add("checkpoint publisher",
@@ -109,7 +123,7 @@ public final class AuditService {
           return integrity.checkAtStart().map(status -> publication);
         })
         .compose(publication -> {
-          checkpoints = new Checkpointing(vertx, writer, store, workers, signer, config.log().origin(), publication,
+          checkpoints = new Checkpointing(vertx, writer, store, ingestWorkers, signer, config.log().origin(), publication,
               integrity.status().publishedSize() == null ? 0 : integrity.status().publishedSize());
           CognitoTokenVerifier tokens = lifecycle.add("token verifier", CognitoTokenVerifier.create(vertx, config.cognito()),
               CognitoTokenVerifier::close);
@@ -129,7 +143,7 @@ public final class AuditService {
               c -> c.stop().<Void>mapEmpty().onFailure(e -> LOG.warn("final checkpoint failed: {}", e.getMessage())));
           if (!config.keepsForever()) {
             Duration every = Duration.ofMillis(Math.min(config.checkpointInterval().toMillis() * 10, Duration.ofHours(1).toMillis()));
-            lifecycle.add("retention", new Retention(vertx, writer, workers, config.retention(), clock).start(every), r -> {
+            lifecycle.add("retention", new Retention(vertx, writer, ingestWorkers, config.retention(), clock).start(every), r -> {
               r.stop();
               return Future.succeededFuture();
             });
@@ -145,7 +159,8 @@ public final class AuditService {
 
   private JdbcAuditStore openStore() {
     signer = LogKeyFile.load(config.log().keyFile(), config.log().keyName(), config.log().createKey());
-    JdbcAuditStore opened = JdbcAuditStore.open(config.jdbcUrl());
+    // a read connection for every export allowed, besides those of the queries
+    JdbcAuditStore opened = JdbcAuditStore.open(config.jdbcUrl(), JdbcAuditStore.DEFAULT_READERS + config.exports().max());
     try {
       opened.migrate();
     } catch (RuntimeException e) {
@@ -156,9 +171,9 @@ public final class AuditService {
   }
 
   private Future<HttpServer> listen(CognitoTokenVerifier tokens, ServiceMetrics metrics) {
-    AuditApi.UseCases app = new AuditApi.UseCases(new TrailQueries(store, workers),
-        new LogProofs(store, workers, new CachedTiles(store, 4096)), new LogExport(store, workers, config.log().origin()),
-        integrity, signer.verifierKey());
+    AuditApi.UseCases app = new AuditApi.UseCases(new TrailQueries(store, workers, exportWorkers),
+        new LogProofs(store, workers, new CachedTiles(store, 4096)),
+        new LogExport(store, workers, exportWorkers, config.log().origin()), integrity, signer.verifierKey(), exports);
     Router router = AuditApi.router(vertx, app, CognitoAuthHandler.create(tokens), new CursorCodec(cursorKey(signer)), clock);
     HealthChecks.create(vertx, AuditConfig.SERVICE)
         .checkAsync("store", () -> app.queries().treeSize()
@@ -167,9 +182,14 @@ public final class AuditService {
         .check("ingest", this::ingestCheck)
         .check("log", this::logCheck)
         .checkAsync("dedupe", this::dedupeCheck)
+        .check("exports", () -> Check.up(new JsonObject().put("active", exports.active()).put("stalled", exports.stalled())
+            .put("abortedStalled", exports.aborted()).put("refused", exports.refused())
+            .put("max", config.exports().max()).put("perUser", config.exports().perUser())))
         .mount(router);
     metrics.mount(vertx, router);
-    return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host());
+    HttpServerOptions options = new HttpServerOptions()
+        .setIdleTimeout((int) config.exports().httpIdleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
+    return vertx.createHttpServer(options).requestHandler(router).listen(config.port(), config.host());
   }
 
   /**
@@ -272,6 +292,11 @@ public final class AuditService {
 
   public Checkpointing checkpoints() {
     return checkpoints;
+  }
+
+  /** The export slots: how many stream, wait for their clients, were aborted or refused. */
+  public ExportSlots exports() {
+    return exports;
   }
 
   public LogIntegrity integrity() {

@@ -16,7 +16,8 @@ import java.time.Clock;
 public final class AuditApi {
 
   /** What the routes read and verify with: the use cases and the log's verifier key. */
-  public record UseCases(TrailQueries queries, LogProofs proofs, LogExport logExport, LogIntegrity integrity, VerifierKey key) {
+  public record UseCases(TrailQueries queries, LogProofs proofs, LogExport logExport, LogIntegrity integrity, VerifierKey key,
+      ExportSlots exports) {
   }
 
   private AuditApi() {
@@ -27,13 +28,13 @@ public final class AuditApi {
     router.route("/v1/audit/*").handler(auth);
     router.get("/v1/audit/events").handler(new EventsHandler(app.queries(), cursors));
     router.get("/v1/audit/summary").handler(new SummaryHandler(app.queries(), clock));
-    router.get("/v1/audit/export").handler(new ExportHandler(app.queries()));
+    router.get("/v1/audit/export").handler(new ExportHandler(app.queries(), app.exports()));
     router.get("/v1/audit/verify").handler(new VerifyHandler(app.integrity()));
     router.get("/v1/audit/log/checkpoint").handler(new CheckpointHandler(app.proofs()));
     router.get("/v1/audit/log/key").handler(new KeyHandler(app.key()));
     router.get("/v1/audit/log/proof/inclusion").handler(new InclusionProofHandler(app.proofs()));
     router.get("/v1/audit/log/proof/consistency").handler(new ConsistencyProofHandler(app.proofs()));
-    router.get("/v1/audit/log/export").handler(new LogExportHandler(app.logExport()));
+    router.get("/v1/audit/log/export").handler(new LogExportHandler(app.logExport(), app.exports()));
     router.route().failureHandler(ProblemHandler.create());
     return router;
   }

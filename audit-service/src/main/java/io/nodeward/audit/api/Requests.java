@@ -2,6 +2,7 @@ package io.nodeward.audit.api;
 
 import io.nodeward.audit.app.NotFoundException;
 import io.nodeward.audit.domain.InvalidQueryException;
+import io.nodeward.kit.auth.Principal;
 import io.nodeward.kit.http.ProblemException;
 import io.nodeward.kit.http.Problems;
 import io.vertx.core.MultiMap;
@@ -37,6 +38,16 @@ final class Requests {
 
   static ProblemException badRequest(InvalidQueryException e) {
     return Problems.badRequest(e.code(), e.detail());
+  }
+
+  /** A slot for the caller's export; when none is free, a 429 problem with Retry-After. */
+  static ExportSlots.Slot exportSlot(RoutingContext ctx, ExportSlots slots, Principal caller) {
+    try {
+      return slots.acquire(caller.userId());
+    } catch (ProblemException refused) {
+      ctx.response().putHeader("Retry-After", Long.toString(slots.retryAfterSeconds()));
+      throw refused;
+    }
   }
 
   /** Fails the request with the problem a use case's refusal maps to (400, 404), anything else as it is. */

@@ -24,11 +24,18 @@ public final class LogExport {
 
   private final AuditStore store;
   private final WorkerExecutor workers;
+  private final WorkerExecutor exportWorkers;
   private final String origin;
 
   public LogExport(AuditStore store, WorkerExecutor workers, String origin) {
+    this(store, workers, workers, origin);
+  }
+
+  /** @param exportWorkers where the streaming runs, apart from the query workers */
+  public LogExport(AuditStore store, WorkerExecutor workers, WorkerExecutor exportWorkers, String origin) {
     this.store = store;
     this.workers = workers;
+    this.exportWorkers = exportWorkers;
     this.origin = origin;
   }
 
@@ -42,7 +49,7 @@ public final class LogExport {
 
   /** Streams the export for {@code note}'s size; returns how many leaves were written. */
   public Future<Long> export(StoredNote note, TextSink sink) {
-    return workers.executeBlocking(() -> store.scan(contents -> {
+    return exportWorkers.executeBlocking(() -> store.scan(contents -> {
       try {
         return write(note, contents, sink);
       } catch (RuntimeException e) {

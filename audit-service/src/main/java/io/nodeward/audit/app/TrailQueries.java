@@ -16,10 +16,17 @@ public final class TrailQueries {
 
   private final AuditStore store;
   private final WorkerExecutor workers;
+  private final WorkerExecutor exportWorkers;
 
   public TrailQueries(AuditStore store, WorkerExecutor workers) {
+    this(store, workers, workers);
+  }
+
+  /** @param exportWorkers where exports run (as many threads as exports allowed), so they never hold up queries */
+  public TrailQueries(AuditStore store, WorkerExecutor workers, WorkerExecutor exportWorkers) {
     this.store = store;
     this.workers = workers;
+    this.exportWorkers = exportWorkers;
   }
 
   public Future<List<StoredRecord>> find(AuditQuery query) {
@@ -32,7 +39,7 @@ public final class TrailQueries {
 
   /** Runs the export on a worker; {@code sink} is called there and may block for backpressure. */
   public Future<Long> export(AuditQuery query, AuditStore.RecordSink sink) {
-    return workers.executeBlocking(() -> store.export(query, sink), false);
+    return exportWorkers.executeBlocking(() -> store.export(query, sink), false);
   }
 
   public Future<Long> treeSize() {

@@ -27,6 +27,10 @@ import java.util.Objects;
  *   <li>NODEWARD_AUDIT_CONSUMER_GROUP (nodeward-audit): one group per independent trail</li>
  *   <li>NODEWARD_AUDIT_CONSUMERS (2): consumers in this instance, so decoding overlaps the database writes</li>
  *   <li>NODEWARD_AUDIT_INSTANCE_ID (the host name): this instance in the source of the events it publishes</li>
+ *   <li>NODEWARD_AUDIT_EXPORTS_MAX (4), NODEWARD_AUDIT_EXPORTS_PER_USER (2): exports streaming at once, in total and
+ *       per caller; more are refused with 429</li>
+ *   <li>NODEWARD_AUDIT_EXPORT_STALL_TIMEOUT (30s): an export whose client takes no bytes for this long is aborted</li>
+ *   <li>NODEWARD_AUDIT_HTTP_IDLE_TIMEOUT (60s): a connection with no traffic either way for this long is closed</li>
  *   <li>NODEWARD_KAFKA_* (see KafkaSettings), NODEWARD_COGNITO_* (see CognitoConfig)</li>
  * </ul>
  */
@@ -44,7 +48,31 @@ public record AuditConfig(
     String consumerGroup,
     int consumers,
     String instanceId,
-    LogSettings log) {
+    LogSettings log,
+    Exports exports) {
+
+  /**
+   * How many exports stream at once (in total and per caller), how long a client may stop taking bytes before its
+   * export is aborted, and the HTTP server's idle timeout: one reader must not hold what ingest and queries need.
+   */
+  public record Exports(int max, int perUser, Duration stallTimeout, Duration httpIdleTimeout) {
+    public static final Exports DEFAULT = new Exports(4, 2, Duration.ofSeconds(30), Duration.ofSeconds(60));
+
+    public Exports {
+      if (max < 1) {
+        throw new ConfigException("NODEWARD_AUDIT_EXPORTS_MAX", "must be at least 1");
+      }
+      if (perUser < 1 || perUser > max) {
+        throw new ConfigException("NODEWARD_AUDIT_EXPORTS_PER_USER", "must be between 1 and NODEWARD_AUDIT_EXPORTS_MAX");
+      }
+      if (stallTimeout.toSeconds() < 1) {
+        throw new ConfigException("NODEWARD_AUDIT_EXPORT_STALL_TIMEOUT", "must be at least 1s");
+      }
+      if (httpIdleTimeout.toSeconds() < 1) {
+        throw new ConfigException("NODEWARD_AUDIT_HTTP_IDLE_TIMEOUT", "must be at least 1s");
+      }
+    }
+  }
 
   public static final String DEFAULT_CONSUMER_GROUP = "nodeward-audit";
   public static final String SERVICE = "audit";
@@ -60,6 +88,7 @@ public record AuditConfig(
     Objects.requireNonNull(cognito, "cognito");
     Objects.requireNonNull(consumerGroup, "consumerGroup");
     Objects.requireNonNull(log, "log");
+    Objects.requireNonNull(exports, "exports");
     try {
       EventSource.of(SERVICE, instanceId);
     } catch (IllegalArgumentException e) {
@@ -105,7 +134,11 @@ public record AuditConfig(
         env.string("NODEWARD_AUDIT_CONSUMER_GROUP", DEFAULT_CONSUMER_GROUP),
         env.integer("NODEWARD_AUDIT_CONSUMERS", 2, 1, 16),
         env.string("NODEWARD_AUDIT_INSTANCE_ID", EventSource.defaultInstanceId()),
-        logSettings(env, dataDir));
+        logSettings(env, dataDir),
+        new Exports(env.integer("NODEWARD_AUDIT_EXPORTS_MAX", Exports.DEFAULT.max(), 1, 64),
+            env.integer("NODEWARD_AUDIT_EXPORTS_PER_USER", Exports.DEFAULT.perUser(), 1, 64),
+            env.duration("NODEWARD_AUDIT_EXPORT_STALL_TIMEOUT", Exports.DEFAULT.stallTimeout()),
+            env.duration("NODEWARD_AUDIT_HTTP_IDLE_TIMEOUT", Exports.DEFAULT.httpIdleTimeout())));
   }
 
   /**
@@ -150,6 +183,7 @@ public record AuditConfig(
     b.consumers = 2;
     b.instanceId = EventSource.defaultInstanceId();
     b.log = LogSettings.development(dataDir);
+    b.exports = Exports.DEFAULT;
     return b;
   }
 
@@ -191,6 +225,7 @@ public record AuditConfig(
     b.consumers = consumers;
     b.instanceId = instanceId;
     b.log = log;
+    b.exports = exports;
     return b;
   }
 
@@ -210,6 +245,7 @@ public record AuditConfig(
     private int consumers;
     private String instanceId;
     private LogSettings log;
+    private Exports exports;
 
     private Builder() {
     }
@@ -251,7 +287,12 @@ public record AuditConfig(
 
     public AuditConfig build() {
       return new AuditConfig(host, port, store, jdbcUrl, dataDir, kafka, cognito, checkpointInterval, retention,
-          batchSize, consumerGroup, consumers, instanceId, log);
+          batchSize, consumerGroup, consumers, instanceId, log, exports);
+    }
+
+    public Builder exports(Exports value) {
+      exports = value;
+      return this;
     }
 
     public Builder log(LogSettings value) {
@@ -267,7 +308,7 @@ public record AuditConfig(
         + ", dataDir=" + dataDir + ", kafka=" + kafka.bootstrapServers() + ", cognito=" + cognito.issuer()
         + ", checkpointInterval=" + checkpointInterval + ", retention=" + retention + ", batchSize=" + batchSize
         + ", consumerGroup=" + consumerGroup + ", consumers=" + consumers + ", instanceId=" + instanceId
-        + ", logOrigin=" + log.origin() + ", logKeyFile=" + log.keyFile() + "]";
+        + ", logOrigin=" + log.origin() + ", logKeyFile=" + log.keyFile() + ", exports=" + exports + "]";
   }
 
   static String redacted(String url) {

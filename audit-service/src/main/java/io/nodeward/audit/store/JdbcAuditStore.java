@@ -46,11 +46,19 @@ public abstract class JdbcAuditStore implements AuditStore {
 
   /** Opens the store for a {@code jdbc:postgresql:} or {@code jdbc:sqlite:} URL (no migration yet). */
   public static JdbcAuditStore open(String jdbcUrl) {
+    return open(jdbcUrl, DEFAULT_READERS);
+  }
+
+  /** The pool of read connections sized for {@code readers} at once (queries, proofs, and every export allowed). */
+  public static JdbcAuditStore open(String jdbcUrl, int readers) {
     return switch (Dialect.ofJdbcUrl(jdbcUrl)) {
-      case POSTGRES -> new PostgresAuditStore(jdbcUrl);
-      case SQLITE -> new SqliteAuditStore(jdbcUrl);
+      case POSTGRES -> new PostgresAuditStore(jdbcUrl, readers);
+      case SQLITE -> new SqliteAuditStore(jdbcUrl, readers);
     };
   }
+
+  /** Read connections for queries, proofs and verification, besides those the exports may hold. */
+  public static final int DEFAULT_READERS = 4;
 
   public abstract Dialect dialect();
 

@@ -25,9 +25,9 @@ public final class PostgresAuditStore extends JdbcAuditStore {
   /** First half of the advisory lock key: "nwau". The second half is the schema's hash. */
   private static final int LOCK_CLASS = 0x6e776175;
 
-  PostgresAuditStore(String url) {
+  PostgresAuditStore(String url, int readers) {
     super(new Pools(new HikariDataSource(config(url, "nodeward-audit-writer", 1)),
-        new HikariDataSource(config(url, "nodeward-audit-readers", 4))));
+        new HikariDataSource(config(url, "nodeward-audit-readers", readers))));
   }
 
   private static HikariConfig config(String url, String name, int size) {

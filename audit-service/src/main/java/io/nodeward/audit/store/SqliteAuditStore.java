@@ -27,11 +27,11 @@ public final class SqliteAuditStore extends JdbcAuditStore {
 
   private static final int IN_CHUNK = 500;
 
-  SqliteAuditStore(String url) {
-    super(pools(url));
+  SqliteAuditStore(String url, int readers) {
+    super(pools(url, readers));
   }
 
-  private static Pools pools(String url) {
+  private static Pools pools(String url, int readers) {
     createParentDirectory(url);
     // A bigger page cache for the writer: the event_id index takes random UUIDs, and with SQLite's default
     // 2 MiB cache a million-row trail spends its appends re-reading index pages. BEGIN IMMEDIATE takes the
@@ -39,7 +39,7 @@ public final class SqliteAuditStore extends JdbcAuditStore {
     SQLiteConfig writer = config(-65_536);
     writer.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     return new Pools(new HikariDataSource(hikari(url, writer, "nodeward-audit-writer", 1)),
-        new HikariDataSource(hikari(url, config(-16_384), "nodeward-audit-readers", 4)));
+        new HikariDataSource(hikari(url, config(-16_384), "nodeward-audit-readers", readers)));
   }
 
   private static HikariConfig hikari(String url, SQLiteConfig sqlite, String name, int size) {

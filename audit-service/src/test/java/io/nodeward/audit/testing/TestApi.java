@@ -1,6 +1,7 @@
 package io.nodeward.audit.testing;
 
 import io.nodeward.audit.api.AuditApi;
+import io.nodeward.audit.api.ExportSlots;
 import io.nodeward.audit.app.AuditStore;
 import io.nodeward.audit.app.CachedTiles;
 import io.nodeward.audit.app.CheckpointPublication;
@@ -48,6 +49,7 @@ public final class TestApi {
     LogIntegrity integrity = new LogIntegrity(store, workers, nowhere(), verifierKey, TestLog.ORIGIN,
         LogVerifier.create(verifierKey, TestLog.ORIGIN, new EventCodec()));
     return new AuditApi.UseCases(new TrailQueries(store, workers), new LogProofs(store, workers, new CachedTiles(store, 64)),
-        new LogExport(store, workers, TestLog.ORIGIN), integrity, verifierKey);
+        new LogExport(store, workers, TestLog.ORIGIN), integrity, verifierKey,
+        new ExportSlots(4, 2, java.time.Duration.ofSeconds(30)));
   }
 }
