@@ -3,6 +3,7 @@ package io.nodeward.authorizer;
 import io.nodeward.authorizer.api.AdminApi;
 import io.nodeward.authorizer.api.AuthorizerMetrics;
 import io.nodeward.authorizer.app.AccessAuthorization;
+import io.nodeward.authorizer.app.DecisionDurability;
 import io.nodeward.authorizer.app.DecisionRecorder;
 import io.nodeward.authorizer.config.AuthorizerConfig;
 import io.nodeward.authorizer.domain.ClientChainVerifier;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -37,6 +39,11 @@ import org.slf4j.LoggerFactory;
 public final class AuthorizerService {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuthorizerService.class);
+  /**
+   * Durability before-forward: how long a request waits for Kafka to acknowledge its decision before the decision
+   * is fsync'd in the spool instead (Kafka slow or gone; its sends then fail within max.block.ms anyway).
+   */
+  static final Duration KAFKA_ACK_WAIT = Duration.ofMillis(500);
 
   private final Vertx vertx;
   private final DecisionRecorder recorder;
@@ -75,17 +82,21 @@ public final class AuthorizerService {
 
   private static Future<DecisionRecorder> recorder(Vertx vertx, AuthorizerConfig config, EventCodec codec) {
     return SpoolBacklog.open(vertx, config.spoolDir(), config.spoolMaxBytes(), codec)
-        .compose(backlog -> KafkaDecisionTransport.create(vertx, config.decisionKafka(), codec)
+        .compose(backlog -> KafkaDecisionTransport.create(vertx, config.decisionKafka(), codec,
+                config.decisionDurability() == DecisionDurability.BEFORE_FORWARD)
             .recover(e -> backlog.close().transform(x -> Future.failedFuture(e)))
             .map(transport -> new DecisionRecorder(vertx, transport, backlog,
-                "/nodeward/authorizer/" + config.instanceId(), 1_000)));
+                "/nodeward/authorizer/" + config.instanceId(), 1_000, config.decisionDurability(), KAFKA_ACK_WAIT)));
   }
 
   private static Future<AuthorizerService> wire(Vertx vertx, AuthorizerConfig config, Clock clock,
       List<X509Certificate> caChain, DecisionRecorder recorder, AllowList allowList) {
     AuthorizerMetrics metrics = new AuthorizerMetrics(allowList, recorder, clock);
     AccessAuthorization authorization = new AccessAuthorization(allowList, new ClientChainVerifier(caChain),
-        metrics.andThen(recorder), clock, config.instanceId(), config.catchUpTimeout());
+        decision -> {
+          metrics.decided(decision);
+          return recorder.record(decision);
+        }, clock, config.instanceId(), config.catchUpTimeout());
     StatusPublisher status = StatusPublisher.start(vertx, config.kafka(), allowList, config.instanceId(), clock,
         config.statusInterval());
     List<String> deployments = new ArrayList<>();

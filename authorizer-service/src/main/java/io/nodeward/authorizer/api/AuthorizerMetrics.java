@@ -60,7 +60,18 @@ public final class AuthorizerMetrics implements DecisionSink {
     FunctionCounter.builder("nodeward_authorizer_decisions_resent", recorder, DecisionRecorder::resent)
         .description("Decision events delivered to Kafka from the spool").register(registry);
     FunctionCounter.builder("nodeward_authorizer_spool_unreadable", recorder, DecisionRecorder::unreadable)
-        .description("Spool records that could not be read back (torn by a crash mid-write)").register(registry);
+        .description("Spool records that could not be read back (torn by a crash mid-write); set aside as "
+            + "<segment>.unreadable").register(registry);
+    FunctionCounter.builder("nodeward_authorizer_decisions_not_durable", recorder, DecisionRecorder::notDurable)
+        .description("Decisions neither Kafka nor the spool could hold: their requests were refused "
+            + "DECISION_NOT_DURABLE (503)").register(registry);
+    FunctionCounter.builder("nodeward_authorizer_decisions_spooled_after_ack_wait", recorder,
+            DecisionRecorder::spooledAfterAckWait)
+        .description("Decisions fsync'd in the spool because Kafka had not acknowledged them in time "
+            + "(durability before-forward)").register(registry);
+    Gauge.builder("nodeward_authorizer_decision_durability_failing", recorder, r -> r.durabilityFailing() ? 1 : 0)
+        .description("1 while decisions cannot be made durable (spool full or failing, Kafka not acknowledging): "
+            + "every request is refused DECISION_NOT_DURABLE").register(registry);
   }
 
   @Override

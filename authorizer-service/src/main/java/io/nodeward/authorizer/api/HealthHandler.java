@@ -12,8 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * {@code GET /health}: UP while the allow-list is fresh and its consumer runs; DOWN (503) with the reason
- * otherwise, since a stale authorizer denies everything and a load balancer should route around it.
+ * {@code GET /health}: UP while the allow-list is fresh, its consumer runs and decisions can be made durable; DOWN
+ * (503) with the reason otherwise, since such an authorizer refuses everything and a load balancer should route
+ * around it.
  */
 final class HealthHandler implements Handler<RoutingContext> {
 
@@ -50,15 +51,21 @@ final class HealthHandler implements Handler<RoutingContext> {
         .put("kafkaDegraded", recorder.degraded())
         .put("spooledEvents", recorder.backlogEvents())
         .put("spoolBytes", recorder.backlogBytes())
-        .put("dropped", recorder.dropped());
-    boolean up = fresh && consuming;
+        .put("dropped", recorder.dropped())
+        .put("durability", recorder.durability().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+        .put("durable", !recorder.durabilityFailing())
+        .put("notDurable", recorder.notDurable());
+    boolean durable = !recorder.durabilityFailing();
+    boolean up = fresh && consuming && durable;
     JsonObject body = new JsonObject()
         .put("status", up ? "UP" : "DOWN")
         .put("allowList", allow)
         .put("consumer", consumer)
         .put("decisions", decisions);
     if (!up) {
-      body.put("why", !consuming ? "the allow-list consumer is stopped"
+      body.put("why", !durable ? "decisions cannot be made durable (Kafka does not acknowledge and the spool is full "
+          + "or cannot be written): every request is refused DECISION_NOT_DURABLE"
+          : !consuming ? "the allow-list consumer is stopped"
           : "the allow-list has not confirmed it is current for " + (age == null ? "ever" : age.toMillis() + " ms")
               + " (bound " + freshness.maxStaleness().toMillis() + " ms): every request is denied ALLOWLIST_STALE");
     }

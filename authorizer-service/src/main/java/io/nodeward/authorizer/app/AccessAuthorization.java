@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Deciding one access request, the same way for every edge (the mTLS gateway and {@code POST /authorize}):
- * the checks in one order against one allow-list snapshot, the decision recorded, the outcome handed back.
+ * the checks in one order against one allow-list snapshot, the decision recorded (durably, before the outcome is
+ * handed back, unless the log is asynchronous), the outcome handed back.
  *
  * <p>A certificate from our own CA that the allow-list does not know yet was, most likely, issued a moment ago
  * and its event is not applied yet: rather than refuse it, the decision waits (bounded) until the allow-list has
@@ -30,16 +31,16 @@ public final class AccessAuthorization {
 
   private final AllowListView allowList;
   private final ClientChainVerifier verifier;
-  private final DecisionSink sink;
+  private final DecisionLog log;
   private final Clock clock;
   private final String instanceId;
   private final Duration catchUpTimeout;
 
-  public AccessAuthorization(AllowListView allowList, ClientChainVerifier verifier, DecisionSink sink, Clock clock,
+  public AccessAuthorization(AllowListView allowList, ClientChainVerifier verifier, DecisionLog log, Clock clock,
       String instanceId, Duration catchUpTimeout) {
     this.allowList = allowList;
     this.verifier = verifier;
-    this.sink = sink;
+    this.log = log;
     this.clock = clock;
     this.instanceId = instanceId;
     this.catchUpTimeout = catchUpTimeout;
@@ -64,12 +65,12 @@ public final class AccessAuthorization {
     Instant now = clock.instant();
     Decision refusal = refusalBeforeTheList(request, now);
     if (refusal != null) {
-      return Future.succeededFuture(record(request, refusal, null, now));
+      return record(request, refusal, null, now);
     }
     AllowListSnapshot snapshot = allowList.snapshot();
     Decision decision = policy(request, snapshot, now);
     if (decision.reason() != DecisionReason.UNKNOWN_CERTIFICATE || catchUpTimeout.isZero()) {
-      return Future.succeededFuture(record(request, decision, snapshot, now));
+      return record(request, decision, snapshot, now);
     }
     return allowList.catchUp()
         .timeout(catchUpTimeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -77,7 +78,7 @@ public final class AccessAuthorization {
           // Caught up or not (broker slow, timeout), decide on what the list holds now; unknown stays unknown.
           Instant later = clock.instant();
           AllowListSnapshot current = allowList.snapshot();
-          return Future.succeededFuture(record(request, policy(request, current, later), current, later));
+          return record(request, policy(request, current, later), current, later);
         });
   }
 
@@ -100,10 +101,15 @@ public final class AccessAuthorization {
     return AccessPolicy.decide(request.facts(), snapshot, request.targetNodeId(), now, allowList.freshness());
   }
 
-  private AccessOutcome record(AccessRequest request, Decision decision, AllowListSnapshot snapshot, Instant now) {
+  /**
+   * The outcome once the decision is recorded (durable, when the log is before-forward); failed with
+   * {@link DecisionNotDurableException} when it could not be: then the request is neither forwarded nor refused 403.
+   */
+  private Future<AccessOutcome> record(AccessRequest request, Decision decision, AllowListSnapshot snapshot,
+      Instant now) {
     AccessDecided record = AccessDecisions.record(UUID.randomUUID().toString(), request.facts(),
         request.recordedNodeId(), request.request(), decision, now, instanceId);
-    sink.decided(record);
-    return new AccessOutcome(record, decision.allowed() ? snapshot.node(request.targetNodeId()) : null);
+    AccessOutcome outcome = new AccessOutcome(record, decision.allowed() ? snapshot.node(request.targetNodeId()) : null);
+    return log.record(record).map(outcome);
   }
 }

@@ -13,12 +13,21 @@ import java.util.List;
  */
 public interface DecisionBacklog {
 
-  /** What one sealed segment holds: the events that could be read, and how many lines it had in all. */
+  /**
+   * What one sealed segment holds: the events that could be read, and how many lines it had in all; the records
+   * that could not be read ({@code unreadable}) have been set aside already.
+   */
   record Segment(Path path, List<CloudEvent<EventData>> events, int lines, int unreadable) {
   }
 
   /** Queues the event; it reaches the disk with the next group commit. */
   void append(CloudEvent<AccessDecided> event);
+
+  /**
+   * Queues the event and answers once the group commit that wrote it has been fsync'd; fails with
+   * {@link DecisionNotDurableException} when the backlog is full or the write failed (nothing is dropped silently).
+   */
+  Future<Void> appendDurably(CloudEvent<AccessDecided> event);
 
   /** Writes what is queued, seals the segment being written, and lists the sealed segments oldest first. */
   Future<List<Path>> sealForDrain();

@@ -8,9 +8,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,58 +19,91 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records every access decision as an {@link AccessDecided} CloudEvent whose id is the decision id, without
- * ever making a request wait or fail for it. When the event log does not acknowledge (outage), the event goes
- * to the {@link DecisionBacklog}, and so does every later decision until the backlog has been re-sent; backlog
- * events keep their id, so the audit service deduplicates a decision that reached the log twice. On close,
- * events still waiting for the log are put in the backlog, so a restart during an outage loses none.
+ * Records every access decision as an {@link AccessDecided} CloudEvent whose id is the decision id. When the event
+ * log does not acknowledge (outage), the event goes to the {@link DecisionBacklog}, and so does every later decision
+ * until the backlog has been re-sent; backlog events keep their id, so the audit service deduplicates a decision
+ * that reached the log twice. On close, events still waiting for the log are put in the backlog.
+ *
+ * <p>With {@link DecisionDurability#BEFORE_FORWARD} the request waits: {@link #record} answers once Kafka has
+ * acknowledged the event ({@code acks=all}), or, if it has not within {@code ackWait} or failed, once the backlog has
+ * fsync'd it (group commit). If neither can hold it (spool full, write failed) the answer is a
+ * {@link DecisionNotDurableException}: the request is refused, and {@link #durabilityFailing()} raises the alarm
+ * until a decision is durable again. With {@link DecisionDurability#ASYNC} it answers at once.
  */
-public final class DecisionRecorder implements DecisionSink {
+public final class DecisionRecorder implements DecisionLog {
 
   private static final Logger LOG = LoggerFactory.getLogger(DecisionRecorder.class);
+
+  /** A decision handed to the log and not acknowledged yet; {@code durable} is what its request waits for. */
+  private record InFlight(CloudEvent<AccessDecided> event, Promise<Void> durable, long sentAtNanos) {
+  }
 
   private final Vertx vertx;
   private final DecisionTransport transport;
   private final DecisionBacklog backlog;
   private final String source;
-  private final Set<CloudEvent<AccessDecided>> inFlight = ConcurrentHashMap.newKeySet();
+  private final DecisionDurability durability;
+  private final long ackWaitNanos;
+  private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong resent = new AtomicLong();
   private final AtomicLong unreadable = new AtomicLong();
+  private final AtomicLong spooledAfterAckWait = new AtomicLong();
+  private final AtomicLong notDurable = new AtomicLong();
   private final long drainTimer;
+  private final long ackWaitTimer;
   private volatile boolean degraded;
   private volatile boolean closing;
+  private volatile boolean durabilityFailing;
 
+  /** Asynchronous recording (tests of the delivery rules). */
   public DecisionRecorder(Vertx vertx, DecisionTransport transport, DecisionBacklog backlog, String source,
       long drainIntervalMillis) {
+    this(vertx, transport, backlog, source, drainIntervalMillis, DecisionDurability.ASYNC, Duration.ofSeconds(1));
+  }
+
+  public DecisionRecorder(Vertx vertx, DecisionTransport transport, DecisionBacklog backlog, String source,
+      long drainIntervalMillis, DecisionDurability durability, Duration ackWait) {
     this.vertx = vertx;
     this.transport = transport;
     this.backlog = backlog;
     this.source = source;
+    this.durability = durability;
+    this.ackWaitNanos = ackWait.toNanos();
     this.drainTimer = vertx.setPeriodic(drainIntervalMillis, drainIntervalMillis, t -> drain());
+    long sweep = Math.max(5, ackWait.toMillis() / 4);
+    this.ackWaitTimer = durability == DecisionDurability.BEFORE_FORWARD
+        ? vertx.setPeriodic(sweep, sweep, t -> spoolUnacknowledged()) : -1;
   }
 
-  /** Never blocks, never throws: the request that made the decision has already been answered or proxied. */
+  /**
+   * Never throws. With durability before-forward the future completes once the decision is durable (or fails with
+   * {@link DecisionNotDurableException}); asynchronous, it is complete already.
+   */
   @Override
-  public void decided(AccessDecided decision) {
+  public Future<Void> record(AccessDecided decision) {
     CloudEvent<AccessDecided> event =
         new CloudEvent<>(decision.decisionId(), source, EventType.ACCESS_DECIDED, decision.decidedAt(), decision);
     if (degraded || closing) {
-      backlog.append(event);
-      return;
+      return spool(event);
     }
-    inFlight.add(event);
-    // Put in the backlog by close() while waiting its turn: it must not reach the log from here any more.
-    transport.send(event, () -> !closing && inFlight.contains(event), failure -> onFirstSend(event, failure));
+    InFlight sent = new InFlight(event, Promise.promise(), System.nanoTime());
+    inFlight.put(event.id(), sent);
+    // Put in the backlog by close() (or after the ack wait) while waiting its turn: it must not reach the log from
+    // here any more.
+    transport.send(event, () -> !closing && inFlight.get(event.id()) == sent, failure -> onFirstSend(sent, failure));
+    return durability == DecisionDurability.ASYNC ? Future.succeededFuture() : sent.durable().future();
   }
 
-  private void onFirstSend(CloudEvent<AccessDecided> event, Exception failure) {
-    if (!inFlight.remove(event)) {
-      return; // close() already put it in the backlog
+  private void onFirstSend(InFlight sent, Exception failure) {
+    if (!inFlight.remove(sent.event().id(), sent)) {
+      return; // close() or the ack wait already put it in the backlog
     }
     if (failure == null) {
       published.incrementAndGet();
+      durabilityFailing = false;
+      sent.durable().tryComplete();
       return;
     }
     if (!degraded) {
@@ -77,7 +111,48 @@ public final class DecisionRecorder implements DecisionSink {
           failure.getMessage());
     }
     degraded = true;
-    backlog.append(event);
+    spool(sent.event()).onComplete(sent.durable());
+  }
+
+  /**
+   * Before-forward: a decision Kafka has not acknowledged within the ack wait goes to the backlog, so its request
+   * waits no longer than that plus one fsync, and so do later ones until the backlog is delivered. Kafka may still
+   * take it later too; the audit service stores it once.
+   */
+  private void spoolUnacknowledged() {
+    long now = System.nanoTime();
+    for (InFlight sent : inFlight.values()) {
+      if (now - sent.sentAtNanos() >= ackWaitNanos && inFlight.remove(sent.event().id(), sent)) {
+        spooledAfterAckWait.incrementAndGet();
+        if (!degraded) {
+          LOG.warn("Kafka has not acknowledged a decision event within {} ms; spooling decisions to disk until "
+              + "the spool is delivered", ackWaitNanos / 1_000_000);
+        }
+        degraded = true; // the next requests need not wait for Kafka too: the spool is drained once it answers
+        spool(sent.event()).onComplete(sent.durable());
+      }
+    }
+  }
+
+  /** To the backlog: asynchronous, queued; before-forward, answered once fsync'd (or failed, with the alarm). */
+  private Future<Void> spool(CloudEvent<AccessDecided> event) {
+    if (durability == DecisionDurability.ASYNC) {
+      backlog.append(event);
+      return Future.succeededFuture();
+    }
+    return backlog.appendDurably(event).andThen(ar -> {
+      if (ar.succeeded()) {
+        durabilityFailing = false;
+        return;
+      }
+      notDurable.incrementAndGet();
+      if (!durabilityFailing) {
+        LOG.error("a decision could not be made durable (Kafka did not acknowledge it, and the spool: {}): "
+            + "requests are refused DECISION_NOT_DURABLE until decisions are durable again; see "
+            + "nodeward_authorizer_decisions_not_durable_total", ar.cause().getMessage());
+      }
+      durabilityFailing = true;
+    });
   }
 
   /** Re-sends sealed segments oldest first; a segment is deleted only after the log acknowledged all of it. */
@@ -167,6 +242,29 @@ public final class DecisionRecorder implements DecisionSink {
     return degraded;
   }
 
+  /** When a decision counts as recorded. */
+  public DecisionDurability durability() {
+    return durability;
+  }
+
+  /**
+   * The alarm: true since a decision could be made durable neither by Kafka nor by the spool (its request was
+   * refused), until one is durable again.
+   */
+  public boolean durabilityFailing() {
+    return durabilityFailing;
+  }
+
+  /** Decisions whose requests were refused because neither Kafka nor the spool could hold them (total). */
+  public long notDurable() {
+    return notDurable.get();
+  }
+
+  /** Decisions spooled because Kafka had not acknowledged them within the ack wait (before-forward; total). */
+  public long spooledAfterAckWait() {
+    return spooledAfterAckWait.get();
+  }
+
   /**
    * Puts whatever the log has not acknowledged yet in the backlog, then closes the backlog and the transport
    * (which gives up on unsent records: they are on disk already).
@@ -174,9 +272,10 @@ public final class DecisionRecorder implements DecisionSink {
   public Future<Void> close() {
     closing = true;
     vertx.cancelTimer(drainTimer);
-    for (CloudEvent<AccessDecided> event : List.copyOf(inFlight)) {
-      if (inFlight.remove(event)) {
-        backlog.append(event);
+    vertx.cancelTimer(ackWaitTimer);
+    for (InFlight sent : List.copyOf(inFlight.values())) {
+      if (inFlight.remove(sent.event().id(), sent)) {
+        spool(sent.event()).onComplete(sent.durable());
       }
     }
     return backlog.close().transform(v -> transport.close());

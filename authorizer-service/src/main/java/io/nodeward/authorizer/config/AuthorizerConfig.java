@@ -1,5 +1,6 @@
 package io.nodeward.authorizer.config;
 
+import io.nodeward.authorizer.app.DecisionDurability;
 import io.nodeward.events.Identifiers;
 import io.nodeward.kit.config.ConfigException;
 import io.nodeward.kit.config.Env;
@@ -33,6 +34,7 @@ import java.util.regex.Pattern;
  * @param statusInterval how often this instance publishes what it has applied (nodeward.authorizer-status.v1)
  * @param catchUpTimeout how long a decision about a certificate from our CA that the allow-list does not know yet
  *     may wait for the allow-list to catch up with the broker (0: never wait)
+ * @param decisionDurability whether a request waits until its decision is durable (before-forward, the default)
  */
 public record AuthorizerConfig(
     KafkaSettings kafka,
@@ -53,7 +55,8 @@ public record AuthorizerConfig(
     String instanceId,
     int gatewayInstances,
     Duration statusInterval,
-    Duration catchUpTimeout) {
+    Duration catchUpTimeout,
+    DecisionDurability decisionDurability) {
 
   public static final String PREFIX = "NODEWARD_AUTHORIZER_";
   /** As in an event source (/nodeward/authorizer/<instanceId>): it names this instance there too. */
@@ -69,6 +72,7 @@ public record AuthorizerConfig(
     Objects.requireNonNull(tlsCertPem, "tlsCertPem");
     Objects.requireNonNull(tlsKeyPem, "tlsKeyPem");
     Objects.requireNonNull(tlsEngine, "tlsEngine");
+    Objects.requireNonNull(decisionDurability, "decisionDurability");
     if (maxStaleness.isNegative() || maxStaleness.isZero()) {
       throw new ConfigException(PREFIX + "MAX_STALENESS", "must be positive");
     }
@@ -114,7 +118,8 @@ public record AuthorizerConfig(
         instanceId,
         env.integer(PREFIX + "GATEWAY_INSTANCES", Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64),
         env.duration(PREFIX + "STATUS_INTERVAL", Duration.ofMillis(250)),
-        env.duration(PREFIX + "CATCH_UP_TIMEOUT", Duration.ofSeconds(1)));
+        env.duration(PREFIX + "CATCH_UP_TIMEOUT", Duration.ofSeconds(1)),
+        env.enumValue(PREFIX + "DECISION_DURABILITY", DecisionDurability.class, DecisionDurability.BEFORE_FORWARD));
   }
 
   public Path spoolDir() {

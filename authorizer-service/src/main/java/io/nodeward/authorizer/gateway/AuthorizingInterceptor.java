@@ -3,6 +3,7 @@ package io.nodeward.authorizer.gateway;
 import io.nodeward.authorizer.app.AccessAuthorization;
 import io.nodeward.authorizer.app.AccessOutcome;
 import io.nodeward.authorizer.app.AccessRequest;
+import io.nodeward.authorizer.app.DecisionNotDurableException;
 import io.nodeward.authorizer.domain.CertificateFacts;
 import io.nodeward.authorizer.domain.RequestFacts;
 import io.nodeward.authorizer.domain.TargetPath;
@@ -13,6 +14,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.Body;
@@ -68,9 +70,13 @@ final class AuthorizingInterceptor implements ProxyInterceptor {
     AccessRequest access = AccessRequest.verifiedByHandshake(peerFacts(session),
         target == null ? null : target.nodeId(), target != null ? target.nodeId() : TargetPath.nodeSegment(rawPath),
         requestFacts(request, session));
-    return authorization.decide(access).compose(outcome -> outcome.allowed()
-        ? forward(ctx, outcome, target)
-        : deny(ctx, outcome.decision().reason(), outcome.decision().decisionId(), rawPath));
+    return authorization.decide(access)
+        .compose(outcome -> outcome.allowed()
+            ? forward(ctx, outcome, target)
+            : deny(ctx, outcome.decision().reason(), outcome.decision().decisionId(), rawPath))
+        .recover(failure -> failure instanceof DecisionNotDurableException notDurable
+            ? problem(ctx, notDurable.problem(), null, rawPath)
+            : Future.failedFuture(failure));
   }
 
   private Future<ProxyResponse> forward(ProxyContext ctx, AccessOutcome outcome, TargetPath target) {
@@ -134,7 +140,12 @@ final class AuthorizingInterceptor implements ProxyInterceptor {
   }
 
   private static Future<ProxyResponse> problem(ProxyContext ctx, Problem problem, String decisionId, String path) {
-    Buffer body = problem.toJson(null).put("decisionId", decisionId).toBuffer();
+    // No decision id when the decision was not recorded (DECISION_NOT_DURABLE): nobody could look it up.
+    JsonObject json = problem.toJson(null);
+    if (decisionId != null) {
+      json.put("decisionId", decisionId);
+    }
+    Buffer body = json.toBuffer();
     ProxyResponse response = ctx.request().release().response()
         .setStatusCode(problem.status())
         .setStatusMessage(problem.title())

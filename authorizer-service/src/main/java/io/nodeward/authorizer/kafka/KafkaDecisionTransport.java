@@ -52,20 +52,27 @@ public final class KafkaDecisionTransport implements DecisionTransport {
   }
 
   /** Creates the producer (it resolves the bootstrap addresses: blocking) on a worker. */
-  public static Future<KafkaDecisionTransport> create(Vertx vertx, KafkaSettings settings, EventCodec codec) {
-    return vertx.executeBlocking(() -> new KafkaDecisionTransport(vertx, new KafkaProducer<>(producerConfig(settings)),
-        codec, settings.signing().signer()));
+  /**
+   * @param requestsWait true when requests wait for the acknowledgement (durability before-forward): no linger,
+   *     a record leaves at once, and batches fill by themselves while earlier ones are in flight; false: a few ms of
+   *     linger buy fuller batches, less CPU per decision, since nobody waits
+   */
+  public static Future<KafkaDecisionTransport> create(Vertx vertx, KafkaSettings settings, EventCodec codec,
+      boolean requestsWait) {
+    return vertx.executeBlocking(() -> new KafkaDecisionTransport(vertx,
+        new KafkaProducer<>(producerConfig(settings, requestsWait ? 0 : 5)), codec, settings.signing().signer()));
   }
 
-  static Map<String, Object> producerConfig(KafkaSettings settings) {
+  /** The service's producer settings ({@code acks=all}, idempotent) with this transport's batching. */
+  static Map<String, Object> producerConfig(KafkaSettings settings, int lingerMillis) {
     Map<String, Object> config = new HashMap<>(settings.producerConfig());
     config.put("max.block.ms", MAX_BLOCK_MS);
-    // Nobody waits for a decision event: a few ms of linger buys fuller batches, less CPU per decision.
-    config.put("linger.ms", "5");
+    config.put("linger.ms", Integer.toString(lingerMillis));
     config.put("batch.size", "131072");
     long delivery = Long.parseLong(String.valueOf(config.get("delivery.timeout.ms")));
     long request = Long.parseLong(String.valueOf(config.get("request.timeout.ms")));
-    config.put("request.timeout.ms", Long.toString(Math.min(request, delivery - 5 - 1))); // Kafka: >= linger + request
+    // Kafka: delivery.timeout.ms >= linger.ms + request.timeout.ms
+    config.put("request.timeout.ms", Long.toString(Math.min(request, delivery - lingerMillis - 1)));
     config.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
     config.put("value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
     return config;

@@ -3,11 +3,13 @@ package io.nodeward.authorizer.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -20,8 +22,12 @@ import org.slf4j.LoggerFactory;
  * deleted only after every event in them was acknowledged by Kafka. Blocking I/O: call only from one
  * worker thread (the publisher serializes all calls on an ordered executor).
  *
- * <p>Bounded by {@code maxBytes} over all segments: when full, new events are dropped and counted (there
- * is nowhere safe left to keep them), and the first drop of an outage is logged.
+ * <p>Bounded by {@code maxBytes} over all segments: when full, new events are not written and counted (there
+ * is nowhere safe left to keep them; with durability before-forward the request they decide is refused), and the
+ * first of an outage is logged.
+ *
+ * <p>A crash can leave a torn last record; reading takes every whole record and hands back the rest, which the
+ * caller sets aside ({@link #setAside}) so that the service starts and delivers what is whole.
  */
 public final class DecisionSpool {
 
@@ -58,11 +64,26 @@ public final class DecisionSpool {
 
   /** Appends the lines and fsyncs; returns how many were dropped because the spool is full. */
   public int append(List<String> lines) throws IOException {
+    int dropNow = 0;
+    for (boolean written : write(lines)) {
+      dropNow += written ? 0 : 1;
+    }
+    return dropNow;
+  }
+
+  /**
+   * Appends the lines in one write and one fsync (a group commit); says for each line whether it is on disk
+   * (false: the spool is full). A failed write throws, and the segment it went to is closed: the next write
+   * starts a new one, and a torn line left behind is set aside when the segment is read.
+   */
+  public boolean[] write(List<String> lines) throws IOException {
+    boolean[] written = new boolean[lines.size()];
     StringBuilder batch = new StringBuilder();
     int dropNow = 0;
     long size = bytes.get();
     int kept = 0;
-    for (String line : lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
       long lineBytes = line.getBytes(StandardCharsets.UTF_8).length + 1L;
       if (size + lineBytes > maxBytes) {
         dropNow++;
@@ -70,15 +91,21 @@ public final class DecisionSpool {
       }
       size += lineBytes;
       kept++;
+      written[i] = true;
       batch.append(line).append('\n');
     }
     if (kept > 0) {
       ByteBuffer buffer = ByteBuffer.wrap(batch.toString().getBytes(StandardCharsets.UTF_8));
       FileChannel channel = writer();
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
+      try {
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(false);
+      } catch (IOException e) {
+        abandonCurrent();
+        throw e;
       }
-      channel.force(false);
       currentBytes += size - bytes.get();
       bytes.set(size);
       if (currentBytes >= SEGMENT_BYTES) {
@@ -90,11 +117,36 @@ public final class DecisionSpool {
       dropped.addAndGet(dropNow);
       if (!dropLogged) {
         dropLogged = true;
-        LOG.error("decision spool {} is full ({} bytes): dropping decision events until Kafka takes the backlog; "
+        LOG.error("decision spool {} is full ({} bytes): decision events are not written until Kafka takes the "
+            + "backlog (durability before-forward: their requests are refused DECISION_NOT_DURABLE); "
             + "see nodeward_authorizer_spool_dropped_total", directory, maxBytes);
       }
     }
-    return dropNow;
+    return written;
+  }
+
+  /** After a failed write: closes the segment (the next write opens a new one) and recounts what is on disk. */
+  private void abandonCurrent() {
+    try {
+      current.close();
+    } catch (IOException ignored) {
+      // the write failed already; closing is best effort
+    }
+    current = null;
+    currentPath = null;
+    currentBytes = 0;
+    try {
+      long onDisk = 0;
+      long lines = 0;
+      for (Path segment : segments()) {
+        onDisk += Files.size(segment);
+        lines += countLines(segment);
+      }
+      bytes.set(onDisk);
+      pending.set(lines);
+    } catch (IOException ignored) {
+      // the counts are corrected as segments are drained
+    }
   }
 
   /** Closes the segment being written so it can be drained; the next append opens a new one. */
@@ -119,14 +171,65 @@ public final class DecisionSpool {
     return sealed;
   }
 
-  public List<String> read(Path segment) throws IOException {
+  /** What one segment holds: its whole lines, and what could not be a record (a torn tail, bytes not UTF-8). */
+  public record Contents(List<String> lines, List<byte[]> torn) {
+  }
+
+  /**
+   * Reads a segment record by record. A record is a line ended by a newline and valid UTF-8; a last line without
+   * its newline (a crash mid-write) or bytes that are not UTF-8 are returned apart, never thrown.
+   */
+  public Contents read(Path segment) throws IOException {
+    byte[] bytes = Files.readAllBytes(segment);
     List<String> lines = new ArrayList<>();
-    for (String line : Files.readAllLines(segment, StandardCharsets.UTF_8)) {
-      if (!line.isBlank()) {
-        lines.add(line);
+    List<byte[]> torn = new ArrayList<>();
+    int start = 0;
+    while (start < bytes.length) {
+      int end = start;
+      while (end < bytes.length && bytes[end] != '\n') {
+        end++;
       }
+      byte[] record = Arrays.copyOfRange(bytes, start, end);
+      if (end == bytes.length) {
+        torn.add(record); // no newline: the write of this record did not finish
+      } else {
+        String line = utf8(record);
+        if (line == null) {
+          torn.add(record);
+        } else if (!line.isBlank()) {
+          lines.add(line);
+        }
+      }
+      start = end + 1;
     }
-    return lines;
+    return new Contents(lines, torn);
+  }
+
+  /**
+   * Keeps what could not be read beside the spool as {@code <segment>.unreadable} (never drained, never deleted
+   * by the spool), so an operator can look at it; returns where.
+   */
+  public Path setAside(Path segment, List<byte[]> records) throws IOException {
+    Path aside = segment.resolveSibling(segment.getFileName() + ".unreadable");
+    try (FileChannel channel = FileChannel.open(aside, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND)) {
+      for (byte[] record : records) {
+        ByteBuffer buffer = ByteBuffer.allocate(record.length + 1).put(record).put((byte) '\n').flip();
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+      }
+      channel.force(true);
+    }
+    return aside;
+  }
+
+  private static String utf8(byte[] record) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(record)).toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
   }
 
   /** Forgets a segment whose every event Kafka has acknowledged. */
@@ -134,7 +237,7 @@ public final class DecisionSpool {
     long size = Files.size(segment);
     Files.deleteIfExists(segment);
     bytes.addAndGet(-size);
-    pending.addAndGet(-events);
+    pending.updateAndGet(p -> Math.max(0, p - events));
     if (pending.get() <= 0) {
       dropLogged = false;
     }
@@ -183,9 +286,12 @@ public final class DecisionSpool {
     }
   }
 
+  /** Records in a segment, counted by their newlines: whatever bytes a crash left in it, this never throws. */
   private static long countLines(Path segment) throws IOException {
-    try (Stream<String> lines = Files.lines(segment, StandardCharsets.UTF_8)) {
-      return lines.filter(l -> !l.isBlank()).count();
+    long count = 0;
+    for (byte b : Files.readAllBytes(segment)) {
+      count += b == '\n' ? 1 : 0;
     }
+    return count;
   }
 }

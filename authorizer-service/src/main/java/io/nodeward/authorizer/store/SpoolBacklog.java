@@ -1,14 +1,18 @@
 package io.nodeward.authorizer.store;
 
 import io.nodeward.authorizer.app.DecisionBacklog;
+import io.nodeward.authorizer.app.DecisionNotDurableException;
 import io.nodeward.events.AccessDecided;
 import io.nodeward.events.CloudEvent;
 import io.nodeward.events.EventCodec;
 import io.nodeward.events.EventData;
 import io.nodeward.events.InvalidEventException;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +34,7 @@ public final class SpoolBacklog implements DecisionBacklog {
   private final DecisionSpool spool;
   private final EventCodec codec;
   private final WorkerExecutor worker;
-  private final Queue<String> queued = new ConcurrentLinkedQueue<>();
+  private final Queue<Pending> queued = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean commitScheduled = new AtomicBoolean();
 
   private SpoolBacklog(Vertx vertx, DecisionSpool spool, EventCodec codec) {
@@ -51,23 +55,63 @@ public final class SpoolBacklog implements DecisionBacklog {
     });
   }
 
+  /** One queued line, and who waits for it to be on disk (null: nobody). */
+  private record Pending(String line, Promise<Void> durable) {
+  }
+
   @Override
   public void append(CloudEvent<AccessDecided> event) {
-    queued.add(codec.encode(event));
+    enqueue(new Pending(codec.encode(event), null));
+  }
+
+  @Override
+  public Future<Void> appendDurably(CloudEvent<AccessDecided> event) {
+    Promise<Void> durable = Promise.promise();
+    enqueue(new Pending(codec.encode(event), durable));
+    return durable.future();
+  }
+
+  private void enqueue(Pending pending) {
+    queued.add(pending);
     if (commitScheduled.compareAndSet(false, true)) {
       worker.executeBlocking(this::commit, true).onFailure(e -> LOG.error("could not write the decision spool", e));
     }
   }
 
-  /** Runs on the worker: one write and one fsync for everything queued meanwhile. */
+  /**
+   * Runs on the worker: one write and one fsync for everything queued meanwhile (a group commit: concurrent
+   * decisions share one fsync). Whoever waits hears only after the fsync, or of the failure.
+   */
   private Void commit() throws Exception {
     commitScheduled.set(false);
-    List<String> lines = new ArrayList<>();
-    for (String line = queued.poll(); line != null; line = queued.poll()) {
-      lines.add(line);
+    List<Pending> batch = new ArrayList<>();
+    for (Pending next = queued.poll(); next != null; next = queued.poll()) {
+      batch.add(next);
     }
-    if (!lines.isEmpty()) {
-      spool.append(lines);
+    if (batch.isEmpty()) {
+      return null;
+    }
+    boolean[] written;
+    try {
+      written = spool.write(batch.stream().map(Pending::line).toList());
+    } catch (IOException | RuntimeException e) {
+      for (Pending pending : batch) {
+        if (pending.durable() != null) {
+          pending.durable().tryFail(new DecisionNotDurableException("the decision spool could not be written"));
+        }
+      }
+      throw e;
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      Promise<Void> durable = batch.get(i).durable();
+      if (durable == null) {
+        continue;
+      }
+      if (written[i]) {
+        durable.tryComplete();
+      } else {
+        durable.tryFail(new DecisionNotDurableException("the decision spool is full"));
+      }
     }
     return null;
   }
@@ -84,18 +128,24 @@ public final class SpoolBacklog implements DecisionBacklog {
   @Override
   public Future<Segment> read(Path segment) {
     return worker.executeBlocking(() -> {
-      List<String> lines = spool.read(segment);
-      List<CloudEvent<EventData>> events = new ArrayList<>(lines.size());
-      int unreadable = 0;
-      for (String line : lines) {
+      DecisionSpool.Contents contents = spool.read(segment);
+      List<CloudEvent<EventData>> events = new ArrayList<>(contents.lines().size());
+      List<byte[]> unreadable = new ArrayList<>(contents.torn());
+      for (String line : contents.lines()) {
         try {
           events.add(codec.decode(line));
         } catch (InvalidEventException e) {
-          // A torn last line after a crash mid-write: nothing to deliver from it.
-          unreadable++;
+          unreadable.add(line.getBytes(StandardCharsets.UTF_8));
         }
       }
-      return new Segment(segment, events, lines.size(), unreadable);
+      if (!unreadable.isEmpty()) {
+        // A crash mid-write (torn last record) or a damaged file: deliver what is whole, keep the rest aside.
+        Path aside = spool.setAside(segment, unreadable);
+        LOG.warn("decision spool segment {}: {} record(s) could not be read and were set aside in {}; "
+            + "{} whole record(s) will be delivered", segment.getFileName(), unreadable.size(), aside.getFileName(),
+            events.size());
+      }
+      return new Segment(segment, events, contents.lines().size() + contents.torn().size(), unreadable.size());
     }, true);
   }
 

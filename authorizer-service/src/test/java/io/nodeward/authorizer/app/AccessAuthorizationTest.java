@@ -16,6 +16,7 @@ import io.nodeward.events.AccessDecided;
 import io.nodeward.events.DecisionReason;
 import io.nodeward.events.NodeProvisioned;
 import io.nodeward.kit.testing.Await;
+import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,10 @@ class AccessAuthorizationTest {
   final FakeAllowList allowList = new FakeAllowList(NOW)
       .apply(new NodeProvisioned("node-1", "alice", "http://127.0.0.1:9", NOW, "admin"));
   final AccessAuthorization authorization = new AccessAuthorization(allowList,
-      new ClientChainVerifier(List.of(PKI.caCertificate())), recorded::add, Clock.fixed(NOW, ZoneOffset.UTC), "gw-1",
+      new ClientChainVerifier(List.of(PKI.caCertificate())), d -> {
+        recorded.add(d);
+        return Future.succeededFuture();
+      }, Clock.fixed(NOW, ZoneOffset.UTC), "gw-1",
       Duration.ofMillis(500));
 
   static CertificateFacts facts(Issued cert) {

@@ -12,6 +12,7 @@ import io.nodeward.kit.testing.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,11 +69,22 @@ class DecisionRecorderTest {
     final List<CloudEvent<EventData>> open = new CopyOnWriteArrayList<>();
     final List<Segment> sealed = new CopyOnWriteArrayList<>();
     volatile boolean closed;
+    /** Like a full disk: durable appends fail. */
+    volatile boolean failing;
 
     @Override
     @SuppressWarnings("unchecked")
     public void append(CloudEvent<AccessDecided> event) {
       open.add((CloudEvent<EventData>) (CloudEvent<?>) event);
+    }
+
+    @Override
+    public Future<Void> appendDurably(CloudEvent<AccessDecided> event) {
+      if (failing) {
+        return Future.failedFuture(new DecisionNotDurableException("the decision spool is full"));
+      }
+      append(event);
+      return Future.succeededFuture();
     }
 
     @Override
@@ -136,7 +148,7 @@ class DecisionRecorderTest {
   @Test
   void anAcknowledgedDecisionIsPublishedOnceUnderItsOwnIdAndNeverSpooled() {
     AccessDecided decision = decision();
-    recorder.decided(decision);
+    recorder.record(decision);
     transport.answerAll();
     assertEquals(List.of(decision.decisionId()), transport.delivered);
     assertEquals(1, recorder.published());
@@ -148,12 +160,14 @@ class DecisionRecorderTest {
   void aFailedSendGoesToTheBacklogAndSoDoesEveryLaterDecisionUntilTheBacklogIsDelivered() {
     transport.up = false;
     AccessDecided first = decision();
-    recorder.decided(first);
+    recorder.record(first);
     transport.answerAll();
     assertTrue(recorder.degraded());
     AccessDecided second = decision();
-    recorder.decided(second);
-    assertTrue(transport.held.isEmpty(), "while degraded, decisions go to the backlog without trying the log");
+    recorder.record(second);
+    // Any send now is the drain re-sending sealed segments (it runs every 20 ms), never a first send.
+    assertTrue(transport.held.isEmpty() || !backlog.sealed.isEmpty(),
+        "while degraded, decisions go to the backlog without trying the log");
     assertEquals(2, backlog.pendingEvents());
 
     transport.up = true;
@@ -170,7 +184,7 @@ class DecisionRecorderTest {
     List<AccessDecided> decisions = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       decisions.add(decision());
-      recorder.decided(decisions.get(i));
+      recorder.record(decisions.get(i));
     }
     Await.result(recorder.close());
     transport.answerAll();
@@ -179,5 +193,76 @@ class DecisionRecorderTest {
         backlog.open.stream().map(CloudEvent::id).collect(Collectors.toSet()));
     assertEquals(3, backlog.open.size());
     assertTrue(backlog.closed);
+  }
+
+  /** Before-forward, with an ack wait long enough never to fire unless a test wants it to. */
+  DecisionRecorder beforeForward(Duration ackWait) {
+    Await.result(recorder.close()); // the asynchronous one: its drains must not touch the shared backlog
+    backlog.closed = false;
+    return new DecisionRecorder(vertx, transport, backlog, "/nodeward/authorizer/gw-1", 60_000,
+        DecisionDurability.BEFORE_FORWARD, ackWait);
+  }
+
+  @Test
+  void beforeForwardTheRequestWaitsUntilKafkaAcknowledges() {
+    DecisionRecorder durable = beforeForward(Duration.ofMinutes(1));
+    AccessDecided decision = decision();
+    Future<Void> recorded = durable.record(decision);
+    assertFalse(recorded.isComplete(), "not durable before Kafka acknowledged");
+    transport.answerAll();
+    Await.result(recorded);
+    assertEquals(List.of(decision.decisionId()), transport.delivered);
+    assertTrue(backlog.isEmpty(), "acknowledged by Kafka: never spooled");
+    assertEquals(1, durable.published());
+  }
+
+  @Test
+  void beforeForwardAFailedSendIsDurableOnceSpooled() {
+    DecisionRecorder durable = beforeForward(Duration.ofMinutes(1));
+    transport.up = false;
+    AccessDecided decision = decision();
+    Future<Void> recorded = durable.record(decision);
+    transport.answerAll();
+    Await.result(recorded);
+    assertEquals(List.of(decision.decisionId()), backlog.open.stream().map(CloudEvent::id).toList());
+    assertTrue(durable.degraded());
+  }
+
+  @Test
+  void beforeForwardADecisionKafkaDoesNotAcknowledgeInTimeIsSpooledAndKeepsItsId() {
+    DecisionRecorder durable = beforeForward(Duration.ofMillis(20));
+    AccessDecided decision = decision();
+    Await.result(durable.record(decision)); // Kafka never answers: the ack wait spools it
+    assertEquals(List.of(decision.decisionId()), backlog.open.stream().map(CloudEvent::id).toList());
+    assertEquals(1, durable.spooledAfterAckWait());
+    transport.answerAll();
+    assertTrue(transport.delivered.isEmpty(), "spooled: the first send no longer hands it to Kafka");
+  }
+
+  @Test
+  void whenNeitherKafkaNorTheSpoolHoldsTheDecisionTheRequestFailsClosedAndTheAlarmIsRaisedUntilDurableAgain() {
+    DecisionRecorder durable = beforeForward(Duration.ofMinutes(1));
+    transport.up = false;
+    backlog.failing = true;
+    Future<Void> recorded = durable.record(decision());
+    transport.answerAll();
+    Throwable failure = Await.failure(recorded);
+    assertTrue(failure instanceof DecisionNotDurableException, failure.toString());
+    assertEquals(503, ((DecisionNotDurableException) failure).problem().status());
+    assertEquals("DECISION_NOT_DURABLE", ((DecisionNotDurableException) failure).problem().code());
+    assertTrue(durable.durabilityFailing(), "the alarm");
+    assertEquals(1, durable.notDurable());
+
+    backlog.failing = false;
+    Await.result(durable.record(decision()));
+    assertFalse(durable.durabilityFailing(), "durable again: the alarm clears");
+  }
+
+  @Test
+  void asyncTheRequestNeverWaits() {
+    AccessDecided decision = decision();
+    assertTrue(recorder.record(decision).succeeded(), "async: answered at once");
+    transport.answerAll();
+    assertEquals(List.of(decision.decisionId()), transport.delivered);
   }
 }

@@ -12,6 +12,10 @@ import io.nodeward.authorizer.testing.MtlsClients;
 import io.nodeward.authorizer.testing.Responses;
 import io.nodeward.authorizer.testing.TestPki.Issued;
 import io.nodeward.events.AccessDecided;
+import io.nodeward.events.CloudEvent;
+import io.nodeward.events.DecisionReason;
+import io.nodeward.events.EventCodec;
+import io.nodeward.events.EventType;
 import io.nodeward.events.NodeProvisioned;
 import io.nodeward.events.Topics;
 import io.nodeward.kafka.embedded.EmbeddedKafka;
@@ -32,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -170,8 +175,9 @@ class DecisionSpoolOutageTest {
     EventConsumer reader = Await.result(EventConsumer.start(vertx, settings("decision-reader"),
         ConsumerSpec.replay(Topics.DECISIONS), batch -> {
           batch.forEach(e -> {
-            seen.computeIfAbsent(e.event().id(), k -> new AtomicInteger()).incrementAndGet();
-            if (e.event().data() instanceof AccessDecided d) {
+            // Only this test's node: the other tests' decisions share the topic.
+            if (e.event().data() instanceof AccessDecided d && "node-1".equals(d.targetNodeId())) {
+              seen.computeIfAbsent(e.event().id(), k -> new AtomicInteger()).incrementAndGet();
               byId.put(e.event().id(), d);
             }
           });
@@ -192,5 +198,38 @@ class DecisionSpoolOutageTest {
     }
     Await.result(reader.close());
     Await.result(second.close());
+  }
+
+  @Test
+  void aSpoolTornByACrashMidWriteIsReadUpToItsLastWholeRecordTheRestSetAsideAndTheAuthorizerStarts() throws Exception {
+    AuthorizerConfig config = fixture.config(broker.bootstrapServers(), fixture.dir.resolve("torn-data"),
+        Duration.ofSeconds(5));
+    Files.createDirectories(config.spoolDir());
+    AccessDecided whole = new AccessDecided(UUID.randomUUID().toString(), null, null, null, "node-torn", "GET",
+        "/nodes/node-torn/x", DecisionReason.UNKNOWN_CERTIFICATE.effect(), DecisionReason.UNKNOWN_CERTIFICATE,
+        "10.0.0.1", null, Instant.now(), "authorizer-test");
+    CloudEvent<AccessDecided> event = new CloudEvent<>(whole.decisionId(), "/nodeward/authorizer/authorizer-test",
+        EventType.ACCESS_DECIDED, whole.decidedAt(), whole);
+    Path segment = config.spoolDir().resolve("decisions-0000000000000001.jsonl");
+    Files.writeString(segment, new EventCodec().encode(event) + "\n{\"specversion\":\"1.0\",\"id\":\"tor");
+
+    AuthorizerService authorizer = Await.result(AuthorizerService.start(vertx, config));
+    Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+    EventConsumer reader = Await.result(EventConsumer.start(vertx, settings("torn-reader"),
+        ConsumerSpec.replay(Topics.DECISIONS), batch -> {
+          batch.forEach(e -> seen.computeIfAbsent(e.event().id(), k -> new AtomicInteger()).incrementAndGet());
+          return Future.succeededFuture();
+        }));
+    try {
+      Await.until("the whole record delivered", () -> seen.containsKey(whole.decisionId()));
+      Await.until("the spool is delivered", () -> authorizer.decisionRecorder().backlogEvents() == 0);
+      assertEquals(1, authorizer.decisionRecorder().unreadable(), "the torn record is reported");
+      Path aside = segment.resolveSibling(segment.getFileName() + ".unreadable");
+      assertEquals("{\"specversion\":\"1.0\",\"id\":\"tor\n", Files.readString(aside), "and kept aside");
+      assertTrue(Files.notExists(segment), "the drained segment is gone");
+    } finally {
+      Await.result(reader.close());
+      Await.result(authorizer.close());
+    }
   }
 }

@@ -48,7 +48,7 @@ class DecisionSpoolTest {
     assertEquals(250, second.bytes());
     List<Path> segments = second.sealedSegments();
     assertEquals(2, segments.size());
-    assertEquals(3, second.read(segments.get(0)).size());
+    assertEquals(3, second.read(segments.get(0)).lines().size());
 
     second.delete(segments.get(0), 3);
     assertEquals(2, second.pendingEvents());
@@ -58,5 +58,27 @@ class DecisionSpoolTest {
     try (var files = Files.list(dir)) {
       assertEquals(2, files.count());
     }
+  }
+
+  @Test
+  void aTornOrDamagedSegmentIsReadUpToItsWholeRecordsAndTheRestIsSetAside() throws Exception {
+    DecisionSpool first = new DecisionSpool(dir, 1_000_000);
+    first.append(lines(2, 50));
+    first.close();
+    Path segment = first.sealedSegments().get(0);
+    // A crash mid-write: bytes that are not UTF-8 as one record, then a last record without its newline.
+    Files.write(segment, new byte[] {(byte) 0xC3, (byte) 0x28, '\n', '{', '"', 'i', 'd'},
+        java.nio.file.StandardOpenOption.APPEND);
+
+    DecisionSpool second = new DecisionSpool(dir, 1_000_000); // opens: never throws on what a crash left
+    DecisionSpool.Contents contents = second.read(segment);
+    assertEquals(lines(2, 50), contents.lines(), "every whole record");
+    assertEquals(2, contents.torn().size(), "the damaged record and the torn tail");
+    Path aside = second.setAside(segment, contents.torn());
+    assertEquals(segment.getFileName() + ".unreadable", aside.getFileName().toString());
+    assertTrue(Files.size(aside) > 0);
+    second.delete(segment, contents.lines().size() + contents.torn().size());
+    assertEquals(List.of(), second.sealedSegments(), "what was set aside is never drained again");
+    assertTrue(Files.exists(aside), "and kept for an operator");
   }
 }
