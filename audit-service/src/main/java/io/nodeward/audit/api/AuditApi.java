@@ -27,6 +27,7 @@ public final class AuditApi {
     Router router = Router.router(vertx);
     router.route("/v1/audit/*").handler(auth);
     router.get("/v1/audit/events").handler(new EventsHandler(app.queries(), cursors));
+    router.get("/v1/audit/events/:sequence").handler(new EventHandler(app.queries()));
     router.get("/v1/audit/summary").handler(new SummaryHandler(app.queries(), clock));
     router.get("/v1/audit/export").handler(new ExportHandler(app.queries(), app.exports()));
     router.get("/v1/audit/verify").handler(new VerifyHandler(app.integrity()));

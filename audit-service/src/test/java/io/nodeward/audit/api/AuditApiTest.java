@@ -162,6 +162,28 @@ class AuditApiTest {
   }
 
   @Test
+  void oneRecordBySequenceIsTheListsRecordAndAnOwnerGetsOnlyTheirOwn() {
+    JsonObject listed = get(auditor, "/v1/audit/events?userId=" + bobId + "&limit=1").bodyAsJsonObject()
+        .getJsonArray("items").getJsonObject(0);
+    long sequence = listed.getLong("sequence");
+    HttpResponse<Buffer> one = get(auditor, "/v1/audit/events/" + sequence);
+    assertEquals(200, one.statusCode(), one.bodyAsString());
+    assertEquals(listed, one.bodyAsJsonObject(), "the same record, hashes and stored event included");
+    assertEquals(200, get(bob, "/v1/audit/events/" + sequence).statusCode(), "bob's own record");
+
+    HttpResponse<Buffer> others = get(alice, "/v1/audit/events/" + sequence);
+    HttpResponse<Buffer> none = get(alice, "/v1/audit/events/" + (EVENTS + 1000));
+    assertEquals(404, others.statusCode(), "someone else's record is not found for an owner");
+    assertEquals("RECORD_NOT_FOUND", others.bodyAsJsonObject().getString("code"));
+    assertEquals("application/problem+json", others.getHeader("Content-Type"));
+    assertEquals(none.bodyAsJsonObject().getString("detail"), others.bodyAsJsonObject().getString("detail"),
+        "the same answer as for no record");
+    for (String notASequence : List.of("0", "-1", "abc", "9223372036854775807")) {
+      assertEquals(404, get(auditor, "/v1/audit/events/" + notASequence).statusCode(), notASequence);
+    }
+  }
+
+  @Test
   void anAdminSeesEveryoneToo() {
     JsonObject body = get(admin, "/v1/audit/events?userId=" + bobId + "&limit=5").bodyAsJsonObject();
     assertEquals(5, body.getJsonArray("items").size());
@@ -184,7 +206,7 @@ class AuditApiTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"/v1/audit/events", "/v1/audit/summary?groupBy=node", "/v1/audit/export", "/v1/audit/verify",
+  @CsvSource({"/v1/audit/events", "/v1/audit/events/1", "/v1/audit/summary?groupBy=node", "/v1/audit/export", "/v1/audit/verify",
       "/v1/audit/log/checkpoint", "/v1/audit/log/key", "/v1/audit/log/proof/inclusion?sequence=1",
       "/v1/audit/log/proof/consistency?from=1", "/v1/audit/log/export"})
   void everyAuditRouteRefusesARequestWithoutAToken(String path) {

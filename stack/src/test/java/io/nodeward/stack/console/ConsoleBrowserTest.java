@@ -195,6 +195,12 @@ class ConsoleBrowserTest {
       assertEquals(new JsonObject(exported.get(i).get("event")), api.get(i).getJsonObject("event"), "the stored event itself");
     }
 
+    JsonObject newest = api.get(0);
+    browser.open("/audit/events/" + newest.getLong("sequence"));
+    assertEquals("Record " + newest.getLong("sequence"), browser.text("h1"), "the record's own page, not a 404");
+    assertTrue(browser.text("main").contains(newest.getString("eventId")), "its event id");
+    assertTrue(browser.text("main").contains(newest.getString("leafHash")), "its place in the log");
+
     browser.open("/audit/integrity");
     browser.waitUntil("the verdict", d -> !d.findElements(By.id("integrity-verdict")).isEmpty());
     assertTrue(browser.text("#integrity-verdict").startsWith("Intact"), browser.text("#integrity-verdict"));
