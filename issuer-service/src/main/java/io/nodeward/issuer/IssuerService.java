@@ -3,6 +3,7 @@ package io.nodeward.issuer;
 import io.nodeward.events.CaBackend;
 import io.nodeward.issuer.api.IssuerApi;
 import io.nodeward.issuer.api.RenewalApi;
+import io.nodeward.issuer.app.AuthorizerConfirmations;
 import io.nodeward.issuer.app.CertificateAuthority;
 import io.nodeward.issuer.app.CertificateInventory;
 import io.nodeward.issuer.app.CertificateIssuance;
@@ -17,9 +18,11 @@ import io.nodeward.issuer.ca.AcmPcaClients;
 import io.nodeward.issuer.ca.CaChainFile;
 import io.nodeward.issuer.ca.LocalCa;
 import io.nodeward.issuer.config.IssuerConfig;
+import io.nodeward.issuer.domain.AuthorizerFleet;
 import io.nodeward.issuer.domain.CertificateRegistry;
 import io.nodeward.issuer.domain.NodeRegistry;
 import io.nodeward.issuer.domain.PageCursors;
+import io.nodeward.issuer.kafka.AuthorizerStatusConsumer;
 import io.nodeward.issuer.kafka.IssuerEvents;
 import io.nodeward.issuer.kafka.StateReplay;
 import io.nodeward.issuer.store.CursorKeyFile;
@@ -68,6 +71,8 @@ public final class IssuerService {
   private Path caChainFile;
   private PageCursors cursors;
   private StateReplay state;
+  private AuthorizerConfirmations confirmations;
+  private AuthorizerStatusConsumer authorizerStatuses;
   private CrlPublication crl;
   private HttpServer server;
   private RenewalListener renewalListener;
@@ -108,6 +113,14 @@ public final class IssuerService {
         })
         .compose(replay -> {
           state = replay;
+          confirmations = new AuthorizerConfirmations(vertx, new AuthorizerFleet(config.propagation().liveness()),
+              clock, config.propagation().timeout());
+          return lifecycle.start("authorizer status consumer", KAFKA_STOP,
+              () -> AuthorizerStatusConsumer.start(vertx, config.kafka(), confirmations, clock),
+              AuthorizerStatusConsumer::close);
+        })
+        .compose(statuses -> {
+          authorizerStatuses = statuses;
           return startCrl(vertx);
         })
         .compose(v -> listen(vertx));
@@ -136,16 +149,16 @@ public final class IssuerService {
   private Future<Void> listen(Vertx vertx) {
     EventPublisher publisher = lifecycle.add("event publisher", KAFKA_STOP,
         EventPublisher.create(vertx, config.kafka(), config.eventSource()), EventPublisher::close);
-    IssuerEvents events = new IssuerEvents(publisher, nodes, certificates);
+    IssuerEvents events = new IssuerEvents(publisher, nodes, certificates, state::lastApplied);
     RateLimits limits = new RateLimits(config.issueRatePerSecond(), config.revokeRatePerSecond(), System::nanoTime);
     CognitoTokenVerifier verifier = lifecycle.add("token verifier", QUICK_STOP,
         CognitoTokenVerifier.create(vertx, config.cognito()), CognitoTokenVerifier::close);
     IssuerApi.Dependencies dependencies = new IssuerApi.Dependencies(
         CognitoAuthHandler.create(verifier),
-        new NodeAdministration(nodes, events, clock),
+        new NodeAdministration(nodes, events, confirmations, clock),
         new NodeDirectory(nodes),
         new CertificateIssuance(vertx, ca, config.profile(), nodes, events, limits, clock),
-        new CertificateRevocation(ca, certificates, events, limits, clock),
+        new CertificateRevocation(ca, certificates, events, confirmations, limits, clock),
         new CertificateInventory(certificates, clock),
         ca, health(), config.bodyLimitBytes(), config.minPkcs12PasswordLength(), cursors, crl,
         config.crl().externalUrl());
@@ -174,6 +187,10 @@ public final class IssuerService {
         .put("eventsApplied", state.appliedEvents())
         .put("nodes", nodes.size())
         .put("certificates", certificates.size())));
+    health.check("authorizerStatusConsumer", () -> Check.of(authorizerStatuses.running()
+        && authorizerStatuses.lastError() == null, new JsonObject()
+        .put("liveAuthorizers", new io.vertx.core.json.JsonArray(confirmations.liveInstances()))
+        .put("waitingForConfirmation", confirmations.waiting())));
     health.check("certificateAuthority", () -> Check.up(new JsonObject().put("backend", ca.backend().name())));
     if (crl != null) {
       health.check("crl", () -> {

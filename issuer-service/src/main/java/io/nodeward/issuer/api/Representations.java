@@ -3,6 +3,7 @@ package io.nodeward.issuer.api;
 import io.nodeward.issuer.app.CertificateIssuance;
 import io.nodeward.issuer.domain.CertificateRecord;
 import io.nodeward.issuer.domain.Node;
+import io.nodeward.issuer.domain.Propagation;
 import io.nodeward.kit.tls.Pem;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -19,6 +20,13 @@ final class Representations {
         .put("ownerUserId", node.ownerUserId())
         .put("upstreamUrl", node.upstreamUrl())
         .put("provisionedAt", node.provisionedAt().toString());
+  }
+
+  /** {@code {confirmedBy: [...], pending: [...]}}: which live authorizer instances applied a change. */
+  static JsonObject propagation(Propagation propagation) {
+    return new JsonObject()
+        .put("confirmedBy", new io.vertx.core.json.JsonArray(propagation.confirmedBy()))
+        .put("pending", new io.vertx.core.json.JsonArray(propagation.pending()));
   }
 
   static JsonObject certificate(CertificateRecord c, Instant now) {

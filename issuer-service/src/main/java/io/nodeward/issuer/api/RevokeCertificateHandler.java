@@ -14,7 +14,9 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * {@code POST /v1/certificates/:serial/revoke {reason?}} (owner or admin) → 200 with the certificate's state.
+ * {@code POST /v1/certificates/:serial/revoke {reason?}} (owner or admin) → 200 with the certificate's state and
+ * {@code propagation: {confirmedBy, pending}} once every live authorizer instance applied the revocation, or 202
+ * naming the instances still pending when the wait timed out (revoked all the same; asking again re-checks).
  * The serial may be spelled as people copy it (any case, leading zeros, colons); the reason in nodeward's,
  * RFC 5280's or kebab-case spelling.
  * Someone else's certificate answers 404, exactly like a serial that does not exist.
@@ -37,7 +39,9 @@ final class RevokeCertificateHandler implements Handler<RoutingContext> {
     String serial = QueryParameters.serialOf(ctx.pathParam("serial"));
     RevocationReason reason = reason(JsonBody.parse(ctx, FIELDS, true).string("reason", 64));
     revocation.revoke(principal, serial, reason)
-        .onSuccess(c -> Responses.json(ctx, 200, Representations.certificate(c, inventory.now())))
+        .onSuccess(r -> Responses.json(ctx, r.propagation().complete() ? 200 : 202,
+            Representations.certificate(r.certificate(), inventory.now())
+                .put("propagation", Representations.propagation(r.propagation()))))
         .onFailure(e -> IssuerProblems.fail(ctx, e));
   }
 

@@ -3,11 +3,13 @@ package io.nodeward.issuer.app;
 import io.nodeward.events.NodeDeprovisioned;
 import io.nodeward.events.NodeProvisioned;
 import io.nodeward.issuer.domain.Node;
+import io.nodeward.issuer.domain.Propagation;
 import io.nodeward.issuer.domain.NodeRegistry;
 import io.nodeward.issuer.domain.UpstreamPolicy;
 import io.nodeward.kit.auth.Principal;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /** Provisioning and deprovisioning nodes (admins only; the API checks the role). */
@@ -19,9 +21,11 @@ public final class NodeAdministration {
 
   private final NodeRegistry nodes;
   private final EventLog events;
+  private final PropagationWatch propagation;
   private final Clock clock;
 
-  public NodeAdministration(NodeRegistry nodes, EventLog events, Clock clock) {
+  public NodeAdministration(NodeRegistry nodes, EventLog events, PropagationWatch propagation, Clock clock) {
+    this.propagation = propagation;
     this.nodes = nodes;
     this.events = events;
     this.clock = clock;
@@ -51,13 +55,17 @@ public final class NodeAdministration {
             existing.isEmpty()));
   }
 
-  public Future<Void> deprovision(Principal admin, String nodeId) {
+  /**
+   * Records the node's end, then waits until every live authorizer instance has applied it (or the wait times
+   * out naming who is pending): from then on every gateway refuses the node's certificates.
+   */
+  public Future<Propagation> deprovision(Principal admin, String nodeId) {
     Optional<Node> existing = nodes.find(nodeId);
     if (existing.isEmpty()) {
       return Future.failedFuture(new UnknownResourceException(UnknownResourceException.Kind.NODE));
     }
     return events.append(new NodeDeprovisioned(nodeId, existing.get().ownerUserId(), clock.instant(), admin.userId()))
         .recover(e -> Future.failedFuture(new EventNotAcknowledgedException("NodeDeprovisioned", e)))
-        .mapEmpty();
+        .compose(position -> propagation.confirm(List.of(position)));
   }
 }

@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.acmpca.model.SigningAlgorithm;
  * @param issueRatePerSecond issuances (and renewals) one identity may make per second, burst as many; 0 = no limit
  * @param revokeRatePerSecond revocations one identity may make per second, burst as many; 0 = no limit
  * @param instanceId this instance's name in its events' source ({@code /nodeward/issuer/<instanceId>})
+ * @param propagation how revocations and deprovisionings wait for the authorizers to confirm them
  */
 public record IssuerConfig(
     String host,
@@ -58,7 +59,21 @@ public record IssuerConfig(
     Crl crl,
     int issueRatePerSecond,
     int revokeRatePerSecond,
-    String instanceId) {
+    String instanceId,
+    Propagation propagation) {
+
+  /**
+   * @param timeout how long a revocation or deprovisioning waits for every live authorizer instance before it
+   *     answers 202 naming the pending ones
+   * @param liveness an authorizer instance counts as live while its last status is at most this old
+   */
+  public record Propagation(Duration timeout, Duration liveness) {
+
+    public Propagation {
+      Objects.requireNonNull(timeout, "timeout");
+      Objects.requireNonNull(liveness, "liveness");
+    }
+  }
 
   /**
    * The renewal listener: {@code POST /v1/certificates/renew} over mutual TLS, authenticated by the certificate
@@ -104,6 +119,7 @@ public record IssuerConfig(
     Objects.requireNonNull(renewal, "renewal");
     Objects.requireNonNull(crl, "crl");
     Objects.requireNonNull(instanceId, "instanceId");
+    Objects.requireNonNull(propagation, "propagation");
     if (caBackend == CaBackend.ACM_PCA && acmPca == null) {
       throw new ConfigException("NODEWARD_ACM_PCA_ARN", "is required when NODEWARD_CA_BACKEND=acm-pca");
     }
@@ -147,7 +163,20 @@ public record IssuerConfig(
         crl(env, backend),
         env.integer("NODEWARD_ISSUER_ISSUE_RATE", 50, 0, 1_000_000),
         env.integer("NODEWARD_ISSUER_REVOKE_RATE", 50, 0, 1_000_000),
-        instanceId(env));
+        instanceId(env),
+        propagation(env));
+  }
+
+  private static Propagation propagation(Env env) {
+    Duration timeout = env.duration("NODEWARD_ISSUER_PROPAGATION_TIMEOUT", Duration.ofSeconds(5));
+    if (timeout.compareTo(Duration.ofMillis(10)) < 0 || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
+      throw new ConfigException("NODEWARD_ISSUER_PROPAGATION_TIMEOUT", "must be between 10ms and 1m");
+    }
+    Duration liveness = env.duration("NODEWARD_ISSUER_AUTHORIZER_LIVENESS", Duration.ofSeconds(3));
+    if (liveness.compareTo(Duration.ofMillis(500)) < 0 || liveness.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw new ConfigException("NODEWARD_ISSUER_AUTHORIZER_LIVENESS", "must be between 500ms and 5m");
+    }
+    return new Propagation(timeout, liveness);
   }
 
   private static String instanceId(Env env) {
@@ -208,7 +237,7 @@ public record IssuerConfig(
   public IssuerConfig withKafka(KafkaSettings settings) {
     return new IssuerConfig(host, port, settings, createTopics, topicReplicationFactor, topicPartitions, dataDir, profile,
         caBackend, caKeystorePassword, acmPca, cognito, bodyLimitBytes, minPkcs12PasswordLength, renewal, crl,
-        issueRatePerSecond, revokeRatePerSecond, instanceId);
+        issueRatePerSecond, revokeRatePerSecond, instanceId, propagation);
   }
 
   /** Never prints the keystore password. */

@@ -1,7 +1,9 @@
 package io.nodeward.issuer.kafka;
 
+import io.nodeward.events.Topic;
 import io.nodeward.events.Topics;
 import io.nodeward.issuer.domain.CertificateRegistry;
+import io.nodeward.issuer.domain.LogPosition;
 import io.nodeward.issuer.domain.NodeRegistry;
 import io.nodeward.kit.kafka.ConsumedEvent;
 import io.nodeward.kit.kafka.ConsumerSpec;
@@ -48,6 +50,17 @@ public final class StateReplay {
       certificates.applyFromLog(consumed.event());
     }
     return Future.succeededFuture();
+  }
+
+  /**
+   * For every partition of {@code topic}, the last record applied (one before the consumer's position), when
+   * it has applied any.
+   */
+  public List<LogPosition> lastApplied(Topic topic) {
+    return consumer.appliedPositions().entrySet().stream()
+        .filter(e -> e.getKey().getTopic().equals(topic.name()) && e.getValue() > 0)
+        .map(e -> new LogPosition(topic.name(), e.getKey().getPartition(), e.getValue() - 1))
+        .toList();
   }
 
   public boolean running() {

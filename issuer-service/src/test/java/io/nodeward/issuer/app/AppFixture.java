@@ -6,6 +6,7 @@ import io.nodeward.issuer.domain.CertificateRegistry;
 import io.nodeward.issuer.domain.NodeRegistry;
 import io.nodeward.issuer.testing.FakeCertificateAuthority;
 import io.nodeward.issuer.testing.FakeEventLog;
+import io.nodeward.issuer.testing.FakePropagationWatch;
 import io.nodeward.kit.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,7 @@ final class AppFixture {
   final NodeRegistry nodes = new NodeRegistry();
   final CertificateRegistry certificates = new CertificateRegistry();
   final FakeEventLog events = new FakeEventLog(nodes, certificates);
+  final FakePropagationWatch propagation = new FakePropagationWatch();
   final FakeCertificateAuthority ca = new FakeCertificateAuthority(PROFILE);
   final Clock clock = Clock.systemUTC();
 

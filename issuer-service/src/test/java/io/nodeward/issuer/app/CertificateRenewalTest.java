@@ -74,7 +74,7 @@ class CertificateRenewalTest {
     X509Certificate foreign = new FakeCertificateAuthority(AppFixture.PROFILE).caChain().get(0);
     assertEquals(RenewalRefusal.UNTRUSTED_CERTIFICATE, refusal(presenting(foreign)));
 
-    Await.result(new CertificateRevocation(fx.ca, fx.certificates, fx.events, RateLimits.off(), fx.clock)
+    Await.result(new CertificateRevocation(fx.ca, fx.certificates, fx.events, fx.propagation, RateLimits.off(), fx.clock)
         .revoke(Principals.owner("alice"), held.getSerialNumber().toString(16), RevocationReason.KEY_COMPROMISE));
     assertEquals(RenewalRefusal.CERTIFICATE_REVOKED, refusal(presenting(held)));
     assertEquals(0, fx.events.of(CertificateIssued.class).size());

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodeward.events.CertificateRevoked;
 import io.nodeward.events.RevocationReason;
+import io.nodeward.events.Topics;
+import io.nodeward.issuer.domain.LogPosition;
+import io.nodeward.issuer.domain.Propagation;
+import java.util.List;
 import io.nodeward.issuer.domain.CertificateRecord;
 import io.nodeward.issuer.domain.RawCertificateRequest;
 import io.nodeward.issuer.testing.Principals;
@@ -42,13 +46,14 @@ class CertificateRevocationTest {
         .issue(Principals.owner("alice"), new RawCertificateRequest("node-1", "EC_P256", null, null, null)))
         .event().serialNumber();
     fx.events.appended.clear();
-    revocation = new CertificateRevocation(fx.ca, fx.certificates, fx.events, RateLimits.off(), fx.clock);
+    revocation = new CertificateRevocation(fx.ca, fx.certificates, fx.events, fx.propagation, RateLimits.off(), fx.clock);
   }
 
   @Test
   void theOwnerRevokesAtTheCaAndInTheLog() {
-    CertificateRecord revoked = Await.result(revocation.revoke(Principals.owner("alice"), serial,
+    CertificateRevocation.Revoked result = Await.result(revocation.revoke(Principals.owner("alice"), serial,
         RevocationReason.KEY_COMPROMISE));
+    CertificateRecord revoked = result.certificate();
 
     assertEquals(RevocationReason.KEY_COMPROMISE, revoked.revocation().reason());
     assertTrue(fx.ca.revoked.containsKey(serial));
@@ -58,10 +63,33 @@ class CertificateRevocationTest {
   @Test
   void revokingAgainRecordsNothingNew() {
     Await.result(revocation.revoke(Principals.owner("alice"), serial, RevocationReason.SUPERSEDED));
-    CertificateRecord again = Await.result(revocation.revoke(Principals.admin("root"), serial, RevocationReason.UNSPECIFIED));
+    CertificateRecord again = Await.result(revocation.revoke(Principals.admin("root"), serial, RevocationReason.UNSPECIFIED))
+        .certificate();
 
     assertEquals(RevocationReason.SUPERSEDED, again.revocation().reason());
     assertEquals(1, fx.events.of(CertificateRevoked.class).size());
+  }
+
+  @Test
+  void theAnswerWaitsForTheAuthorizersOnTheRevocationsOwnRecord() {
+    fx.propagation.answer = new Propagation(List.of("gw-a"), List.of("gw-b"));
+
+    CertificateRevocation.Revoked result = Await.result(revocation.revoke(Principals.owner("alice"), serial,
+        RevocationReason.KEY_COMPROMISE));
+
+    assertEquals(List.of("gw-b"), result.propagation().pending());
+    LogPosition revokedAt = fx.events.latest(Topics.CERTIFICATES).get(0);
+    assertEquals(List.of(List.of(revokedAt)), fx.propagation.asked);
+  }
+
+  @Test
+  void revokingAgainWaitsForEverythingTheIssuerKnowsOfTheCertificates() {
+    Await.result(revocation.revoke(Principals.owner("alice"), serial, RevocationReason.SUPERSEDED));
+    fx.propagation.asked.clear();
+
+    Await.result(revocation.revoke(Principals.owner("alice"), serial, RevocationReason.SUPERSEDED));
+
+    assertEquals(List.of(fx.events.latest(Topics.CERTIFICATES)), fx.propagation.asked);
   }
 
   @Test

@@ -50,7 +50,7 @@ class CrlPublicationTest {
       assertEquals(List.of("abc"), crl.entries(Instant.now()).stream().map(CrlEntry::serialHex).toList());
       BigInteger first = crl.current().number();
 
-      Await.result(new CertificateRevocation(fx.ca, fx.certificates, fx.events, RateLimits.off(), fx.clock)
+      Await.result(new CertificateRevocation(fx.ca, fx.certificates, fx.events, fx.propagation, RateLimits.off(), fx.clock)
           .revoke(Principals.owner("alice"), serial, RevocationReason.KEY_COMPROMISE));
 
       io.nodeward.kit.testing.Await.until("the CRL lists the revocation",

@@ -21,7 +21,7 @@ class NodeAdministrationTest {
   @BeforeEach
   void fixture() {
     fx = new AppFixture();
-    administration = new NodeAdministration(fx.nodes, fx.events, fx.clock);
+    administration = new NodeAdministration(fx.nodes, fx.events, fx.propagation, fx.clock);
   }
 
   @Test
@@ -48,8 +48,12 @@ class NodeAdministrationTest {
   void deprovisioningRemovesTheNodeAndAnUnknownOneIsUnknown() {
     Await.result(administration.provision(Principals.admin("root"), "n1", "alice", "http://h:1"));
 
-    Await.result(administration.deprovision(Principals.admin("root"), "n1"));
+    fx.propagation.answer = new io.nodeward.issuer.domain.Propagation(java.util.List.of("gw-a"), java.util.List.of());
 
+    assertEquals(java.util.List.of("gw-a"),
+        Await.result(administration.deprovision(Principals.admin("root"), "n1")).confirmedBy());
+
+    assertEquals(java.util.List.of(fx.events.latest(io.nodeward.events.Topics.NODES)), fx.propagation.asked);
     assertTrue(fx.nodes.find("n1").isEmpty());
     assertEquals("alice", fx.events.of(NodeDeprovisioned.class).get(0).ownerUserId());
     assertInstanceOf(UnknownResourceException.class, Await.failure(administration.deprovision(Principals.admin("root"), "n1")));

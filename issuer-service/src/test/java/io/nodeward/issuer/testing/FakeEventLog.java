@@ -2,8 +2,10 @@ package io.nodeward.issuer.testing;
 
 import io.nodeward.events.CloudEvent;
 import io.nodeward.events.EventData;
+import io.nodeward.events.Topic;
 import io.nodeward.issuer.app.EventLog;
 import io.nodeward.issuer.domain.CertificateRegistry;
+import io.nodeward.issuer.domain.LogPosition;
 import io.nodeward.issuer.domain.NodeRegistry;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -20,6 +22,7 @@ public final class FakeEventLog implements EventLog {
   private final CertificateRegistry certificates;
   public final List<EventData> appended = new CopyOnWriteArrayList<>();
   public volatile boolean failing;
+  private final java.util.Map<String, Long> offsets = new java.util.HashMap<>();
 
   public FakeEventLog(NodeRegistry nodes, CertificateRegistry certificates) {
     this.nodes = nodes;
@@ -27,15 +30,26 @@ public final class FakeEventLog implements EventLog {
   }
 
   @Override
-  public Future<Void> append(EventData data) {
+  public Future<LogPosition> append(EventData data) {
     if (failing) {
       return Future.failedFuture(new org.apache.kafka.common.errors.TimeoutException("fake broker unreachable"));
     }
     CloudEvent<EventData> event = CloudEvent.of("/nodeward/issuer/test", data, Instant.now());
-    appended.add(data);
+    LogPosition position;
+    synchronized (this) {
+      appended.add(data);
+      position = new LogPosition(event.topic().name(), 0, offsets.merge(event.topic().name(), 1L, Long::sum) - 1);
+    }
     nodes.applyPublished(event);
     certificates.applyPublished(event);
-    return Future.succeededFuture();
+    return Future.succeededFuture(position);
+  }
+
+  /** One partition per topic; the last position appended to it. */
+  @Override
+  public synchronized List<LogPosition> latest(Topic topic) {
+    Long next = offsets.get(topic.name());
+    return next == null ? List.of() : List.of(new LogPosition(topic.name(), 0, next - 1));
   }
 
   public <T extends EventData> List<T> of(Class<T> type) {

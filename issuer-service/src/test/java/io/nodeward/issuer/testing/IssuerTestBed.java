@@ -40,10 +40,15 @@ public final class IssuerTestBed implements AutoCloseable {
   }
 
   public static IssuerTestBed start(KafkaSettings kafka, Path dataDir) {
+    return start(kafka, dataDir, Map.of());
+  }
+
+  /** @param overrides issuer variables set on top of the test defaults */
+  public static IssuerTestBed start(KafkaSettings kafka, Path dataDir, Map<String, String> overrides) {
     Vertx vertx = Vertx.vertx();
     DevIdentityProvider idp = DevIdentityProvider.start(vertx, DevIdentityConfig.forTests(dataDir)).await();
     IssuerTestBed bed = new IssuerTestBed(vertx, idp, kafka.bootstrapServers(), dataDir);
-    bed.issuer = IssuerService.start(vertx, bed.config(kafka, Map.of())).await();
+    bed.issuer = IssuerService.start(vertx, bed.config(kafka, overrides)).await();
     return bed;
   }
 

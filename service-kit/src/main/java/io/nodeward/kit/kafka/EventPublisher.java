@@ -59,6 +59,17 @@ public final class EventPublisher {
     return send(event).map(event);
   }
 
+  /** An acknowledged event and where the log stored it. */
+  public record Published<T extends EventData>(CloudEvent<T> event, String topic, int partition, long offset) {
+  }
+
+  /** As {@link #publish(EventData)}, and says where the log stored the event (revocations wait on that offset). */
+  public <T extends EventData> Future<Published<T>> publishAt(T data) {
+    CloudEvent<T> event = signed(CloudEvent.of(source, data, clock.instant()));
+    return producer.send(record(event))
+        .map(meta -> new Published<>(event, meta.getTopic(), meta.getPartition(), meta.getOffset()));
+  }
+
   /**
    * Publishes an event as it is, signed by this service if it signs: re-sending keeps its id (and, Ed25519 being
    * deterministic, its signature), so consumers see a duplicate, not a second event.
@@ -72,10 +83,14 @@ public final class EventPublisher {
   }
 
   private Future<Void> send(CloudEvent<?> event) {
+    return producer.send(record(event)).mapEmpty();
+  }
+
+  private KafkaProducerRecord<String, byte[]> record(CloudEvent<?> event) {
     KafkaProducerRecord<String, byte[]> record =
         KafkaProducerRecord.create(event.topic().name(), event.key(), codec.encodeBytes(event));
     record.addHeader("content-type", CloudEvent.CONTENT_TYPE);
-    return producer.send(record).mapEmpty();
+    return record;
   }
 
   public String source() {
