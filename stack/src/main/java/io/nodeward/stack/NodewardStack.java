@@ -52,6 +52,7 @@ public final class NodewardStack {
   private IssuerService issuer;
   private DemoNode demoNode;
   private AuthorizerService authorizer;
+  private Env authorizerEnv;
   private AuditService audit;
   private ConsoleService console;
   private String aliceUserId;
@@ -97,8 +98,8 @@ public final class NodewardStack {
         .compose(node -> {
           demoNode = node;
           known.put("NODEWARD_AUTHORIZER_TRUST_CHAIN_PEM", issuer.caChainFile().toString());
-          AuthorizerConfig authorizerConfig =
-              AuthorizerConfig.fromEnv(serviceEnv(config, known, keys, ProducerRole.AUTHORIZER));
+          authorizerEnv = serviceEnv(config, known, keys, ProducerRole.AUTHORIZER);
+          AuthorizerConfig authorizerConfig = AuthorizerConfig.fromEnv(authorizerEnv);
           return lifecycle.start("authorizer", SERVICE_STOP_TIMEOUT,
               () -> AuthorizerService.start(vertx, authorizerConfig), AuthorizerService::close);
         })
@@ -229,6 +230,14 @@ public final class NodewardStack {
 
   public AuthorizerService authorizer() {
     return authorizer;
+  }
+
+  /**
+   * The environment the stack's authorizer started with (broker, trust chain, gateway certificate, event keys):
+   * tests start more instances from it against the same broker, each with its own id, ports and data directory.
+   */
+  public Env authorizerEnv() {
+    return authorizerEnv;
   }
 
   public AuditService audit() {

@@ -32,11 +32,11 @@ public final class AuthorizerConfirmations implements PropagationWatch {
 
     private void check(boolean atTimeout) {
       Propagation propagation = fleet.propagation(records, clock.instant());
-      if ((propagation.complete() || atTimeout) && answer.tryComplete(propagation)) {
-        waiters.remove(this);
+      if ((propagation.complete() || atTimeout) && waiters.remove(this)) {
         if (timer >= 0) {
           vertx.cancelTimer(timer);
         }
+        answer.complete(propagation);
       }
     }
   }
