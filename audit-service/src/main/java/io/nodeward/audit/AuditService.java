@@ -46,7 +46,13 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -186,10 +192,51 @@ public final class AuditService {
             .put("abortedStalled", exports.aborted()).put("refused", exports.refused())
             .put("max", config.exports().max()).put("perUser", config.exports().perUser())))
         .mount(router);
+    registerMetrics(metrics);
     metrics.mount(vertx, router);
     HttpServerOptions options = new HttpServerOptions()
         .setIdleTimeout((int) config.exports().httpIdleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
     return vertx.createHttpServer(options).requestHandler(router).listen(config.port(), config.host());
+  }
+
+  /**
+   * The audit section of the metrics contract, plus the alarms: everything read from counters the service keeps
+   * anyway (never a database query at scrape time); the consumer lag is refreshed every 5 s.
+   */
+  private void registerMetrics(ServiceMetrics metrics) {
+    MeterRegistry registry = metrics.registry();
+    FunctionCounter.builder(metrics.name("ingested"), ingest, TrailIngest::stored)
+        .description("Events appended to the log since start").register(registry);
+    FunctionCounter.builder(metrics.name("dedupe_conflicts"), ingest, TrailIngest::conflicts)
+        .description("Events whose (source, id) arrived again with different content (an alarm)").register(registry);
+    FunctionCounter.builder(metrics.name("rejection_markers"), ingest, TrailIngest::markers)
+        .description("Marker records for refused (unsigned, forged, malformed) events").register(registry);
+    metrics.gauge("head_sequence", "Leaves in the log after the newest append", ingest::treeSize);
+    metrics.gauge("checkpoint_age_seconds", "Seconds since the newest checkpoint was signed", () -> {
+      StoredNote latest = checkpoints == null ? null : checkpoints.latest();
+      return latest == null ? Double.NaN : Duration.between(latest.signedAt(), clock.instant()).toMillis() / 1000.0;
+    });
+    metrics.gauge("log_tampered", "1 when the log does not match its published checkpoints", () -> integrity.tampered() ? 1 : 0);
+    metrics.gauge("exports_active", "Exports streaming now", exports::active);
+    FunctionCounter.builder(metrics.name("exports_aborted"), exports, ExportSlots::aborted)
+        .description("Exports aborted because their client stopped reading").register(registry);
+    FunctionCounter.builder(metrics.name("exports_refused"), exports, ExportSlots::refused)
+        .description("Exports refused with 429").register(registry);
+    Map<Integer, AtomicLong> lag = new ConcurrentHashMap<>();
+    long timer = vertx.setPeriodic(1000, 5000, id -> consumers.forEach(consumer -> consumer.lag().onSuccess(byPartition -> {
+      Map<Integer, Long> sums = new HashMap<>();
+      byPartition.forEach((tp, records) -> sums.merge(tp.getPartition(), records, Long::sum));
+      sums.forEach((partition, records) -> lag.computeIfAbsent(partition, p -> {
+        AtomicLong value = new AtomicLong();
+        metrics.gauge("consumer_lag_records", "Records on the consumed topics not yet in the log, by partition",
+            value::get, "partition", Integer.toString(p));
+        return value;
+      }).set(records));
+    })));
+    lifecycle.add("lag metrics", timer, t -> {
+      vertx.cancelTimer(t);
+      return Future.succeededFuture();
+    });
   }
 
   /**

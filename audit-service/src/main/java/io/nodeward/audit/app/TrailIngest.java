@@ -28,6 +28,7 @@ public final class TrailIngest implements BatchHandler, RejectionListener {
   private final AtomicLong duplicates = new AtomicLong();
   private final AtomicLong conflicts = new AtomicLong();
   private final AtomicLong markers = new AtomicLong();
+  private final AtomicLong treeSize = new AtomicLong();
   private final String trail;
 
   /** @param trail the consumer group, which names the trail in the markers of refused records */
@@ -49,7 +50,10 @@ public final class TrailIngest implements BatchHandler, RejectionListener {
                 r.claimedSource(), r.claimedType(), r.sha256(), r.seenAt()))
             .map(marker -> IncomingEvent.of(codec, marker, null, null, null))
             .toList()), false)
-        .onSuccess(result -> markers.addAndGet(result.stored()))
+        .onSuccess(result -> {
+          markers.addAndGet(result.stored());
+          treeSize.accumulateAndGet(result.treeSize(), Math::max);
+        })
         .mapEmpty();
   }
 
@@ -61,6 +65,7 @@ public final class TrailIngest implements BatchHandler, RejectionListener {
           stored.addAndGet(result.stored());
           duplicates.addAndGet(result.duplicates());
           conflicts.addAndGet(result.conflicts());
+          treeSize.accumulateAndGet(result.treeSize(), Math::max);
         })
         .mapEmpty();
   }
@@ -73,6 +78,11 @@ public final class TrailIngest implements BatchHandler, RejectionListener {
             && !(consumed.event().data() instanceof AuditLogCheckpoint))
         .map(consumed -> IncomingEvent.of(codec, consumed.event(), consumed.topic(), consumed.partition(), consumed.offset()))
         .toList();
+  }
+
+  /** Leaves in the log after the newest append this instance made (0 before the first). */
+  public long treeSize() {
+    return treeSize.get();
   }
 
   public long stored() {

@@ -253,6 +253,38 @@ class AuditIngestTest {
     }
   }
 
+  /**
+   * Issue 13.14: a forged event sent first under the genuine (source, id) does not push the genuine one out: both
+   * are kept, and the alarm goes up in health and in the metrics (names only, never content).
+   */
+  @Test
+  void aForgedEventSentFirstWithTheGenuineSourceAndIdKeepsTheGenuineOneAndRaisesTheAlarm() throws Exception {
+    AuditService service = startService(config("jdbc:sqlite:" + dataDir.resolve("dedupe.db"), groupAtEnd("dedupe-" + UUID.randomUUID())));
+    CloudEvent<?> genuine = TestEvents.mixed(1).get(0);
+    CloudEvent<?> forged = new CloudEvent<>(genuine.id(), genuine.source(), genuine.type(), genuine.time().minusSeconds(3600),
+        genuine.data());
+    publish(List.of(forged));
+    Await.until("the forged event stored", () -> service.store().treeSize() >= 1);
+    publish(List.of(genuine, forged));
+    Await.until("the genuine event stored beside it", () -> service.store().treeSize() >= 2);
+    Await.result(service.awaitCaughtUp());
+    assertEquals(2, service.store().treeSize(), "the forged one's redelivery is a duplicate");
+    List<StoredRecord> stored = all(service.store());
+    assertEquals(genuine.time(), stored.get(1).columns().time(), "the genuine event is in the log");
+    assertEquals(forged.time(), stored.get(0).columns().time());
+
+    var http = vertx.createHttpClient();
+    var ready = Await.result(http.request(HttpMethod.GET, service.port(), "127.0.0.1", "/health/ready")
+        .compose(r -> r.send()).compose(r -> r.body().map(body -> body.toJsonObject())));
+    assertEquals("DOWN", ready.getJsonObject("checks").getJsonObject("dedupe").getString("status"), ready.encode());
+    String metrics = Await.result(http.request(HttpMethod.GET, service.port(), "127.0.0.1", "/metrics")
+        .compose(r -> r.send()).compose(r -> r.body().map(Object::toString)));
+    assertTrue(metrics.lines().anyMatch(l -> l.startsWith("nodeward_audit_dedupe_conflicts_total") && l.endsWith(" 1.0")), metrics);
+    assertTrue(metrics.lines().anyMatch(l -> l.startsWith("nodeward_audit_ingested_total") && l.endsWith(" 2.0")), metrics);
+    assertTrue(metrics.lines().anyMatch(l -> l.startsWith("nodeward_audit_head_sequence") && l.endsWith(" 2.0")), metrics);
+    assertTrue(metrics.contains("nodeward_audit_checkpoint_age_seconds"), metrics);
+  }
+
   @Test
   void whileRecordsArriveANoteIsSignedAtLeastEverySecond() {
     String url = "jdbc:sqlite:" + dataDir.resolve("often.db");
