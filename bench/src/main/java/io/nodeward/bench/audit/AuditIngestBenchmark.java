@@ -22,9 +22,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Sustained ingest rate from Kafka into the audit store, hash chain on: pre-loads N events into the topics with a
- * plain producer, then starts the audit service and times it consuming, validating, chaining and committing them
- * all (events/s). A warm-up run of W events (own database, own consumer group) comes first so the JIT is warm.
+ * Sustained ingest rate from Kafka into the audit store's transparency log (records and tiles): pre-loads N events into the topics with a
+ * plain producer, then starts the audit service and times it consuming, verifying, appending (leaf hashes, tiles) and committing them
+ * all (events/s, and the JVM's CPU per event). A warm-up run of W events (own database, own consumer group) comes first so the JIT is warm.
  *
  * <pre>java -cp ... io.nodeward.bench.audit.AuditIngestBenchmark &lt;postgres|sqlite&gt; [events=200000] [warmup=50000] [batch=2000] [consumers=2]</pre>
  */
@@ -46,14 +46,16 @@ public final class AuditIngestBenchmark {
         System.out.printf("warm-up   %-8s %,9d events in %6.2f s = %,8.0f events/s%n", store, warmup, w.seconds, w.rate());
       }
       Result r = run(vertx, settings, store, events, batch, consumers, "measured", 2);
-      System.out.printf("RESULT ingest %-8s %,9d events in %6.2f s = %,8.0f events/s (batch %d, %d consumers, produce %.1f s, service start %.2f s)%n",
-          store, events, r.seconds, r.rate(), batch, consumers, r.produceSeconds, r.startSeconds);
+      System.out.printf("RESULT ingest %-8s %,9d events in %6.2f s = %,8.0f events/s; JVM CPU %.1f µs/event (service, consumers and "
+          + "in-process broker; the database's own CPU not counted); load average %.2f (batch %d, %d consumers, produce %.1f s, "
+          + "service start %.2f s)%n", store, events, r.seconds, r.rate(), r.cpuMicrosPerEvent, AuditLogBenchmark.loadAverage(),
+          batch, consumers, r.produceSeconds, r.startSeconds);
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
   }
 
-  record Result(long events, double seconds, double produceSeconds, double startSeconds) {
+  record Result(long events, double seconds, double produceSeconds, double startSeconds, double cpuMicrosPerEvent) {
     double rate() {
       return events / seconds;
     }
@@ -81,10 +83,12 @@ public final class AuditIngestBenchmark {
       // Timed from the first committed batch to the last, so consumer-group join time is not counted as ingest.
       long firstSeen = 0;
       long headAtFirst = 0;
+      long cpuAtFirst = 0;
       while (true) {
         long head = service.store().treeSize();
         if (head > 0 && firstSeen == 0) {
           firstSeen = System.nanoTime();
+          cpuAtFirst = processCpuNanos();
           headAtFirst = head;
         }
         if (head >= count) {
@@ -93,9 +97,15 @@ public final class AuditIngestBenchmark {
         Thread.sleep(5);
       }
       double seconds = (System.nanoTime() - firstSeen) / 1e9;
+      double cpuMicros = (processCpuNanos() - cpuAtFirst) / 1e3 / (count - headAtFirst);
       service.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-      return new Result(count - headAtFirst, seconds, produceSeconds, startSeconds);
+      return new Result(count - headAtFirst, seconds, produceSeconds, startSeconds, cpuMicros);
     }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** Writes the events straight to the topics (the producers' cost is not what is measured). */
