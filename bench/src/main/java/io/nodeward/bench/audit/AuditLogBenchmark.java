@@ -9,6 +9,8 @@ import io.nodeward.audit.domain.StoredNote;
 import io.nodeward.audit.domain.VerificationReport;
 import io.nodeward.audit.domain.log.Ed25519KeySigner;
 import io.nodeward.audit.domain.log.MerkleHash;
+import io.nodeward.audit.domain.log.MerkleTree;
+import io.nodeward.audit.domain.log.TileHashes;
 import io.nodeward.audit.domain.log.ProofVerifier;
 import io.nodeward.audit.domain.log.Tile;
 import io.nodeward.audit.domain.log.TreeEdge;
@@ -66,8 +68,10 @@ public final class AuditLogBenchmark {
         load(store, writer, records, batch);
       }
       long size = store.treeSize();
+      // a reused database was signed by the key of an earlier run: prove against its tree's own root then
       StoredNote note = writer.checkpoint(signer, ORIGIN).orElseGet(() -> store.newestNote().orElseThrow());
-      byte[] root = SignedNote.open(note.note(), signer.verifierKey()).rootHash();
+      byte[] root = reuse == null ? SignedNote.open(note.note(), signer.verifierKey()).rootHash()
+          : new MerkleTree(new TileHashes(new CachedTiles(store, 0).forRequest())).root(note.treeSize());
       System.out.printf("url %s%nlog: %,d leaves, checkpoint at %,d%n", keep ? url : "(dropped after the run)", size, note.treeSize());
 
       WorkerExecutor workers = vertx.createSharedWorkerExecutor("bench-proofs", 1);
