@@ -66,6 +66,7 @@ class LambdaAgainstAuthorizerTest {
     TestCa.Issued server = PKI.server();
     Path ca = Files.writeString(dir.resolve("ca.pem"), PKI.pem());
     Env env = Env.of(Map.of(
+        "NODEWARD_PROFILE", "dev",
         "NODEWARD_KAFKA_BOOTSTRAP", KAFKA.bootstrapServers(),
         "NODEWARD_DATA_DIR", dir.resolve("data").toString(),
         "NODEWARD_TRUST_DOMAIN", TRUST_DOMAIN,

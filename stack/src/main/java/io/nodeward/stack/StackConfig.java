@@ -1,6 +1,7 @@
 package io.nodeward.stack;
 
 import io.nodeward.kit.config.Env;
+import io.nodeward.kit.config.Profile;
 import io.nodeward.events.ProducerRole;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.Map;
  * @param kafkaPort NODEWARD_STACK_KAFKA_PORT (9092; 0 = any free port)
  * @param demoNodePort NODEWARD_STACK_DEMO_NODE_PORT (9000; 0 = any free port)
  * @param provisionDemoNode NODEWARD_STACK_DEMO_NODE (true): provision demo-node-1 for alice on first start
+ * @param env the environment every service reads; NODEWARD_PROFILE is dev in it unless set (the stack runs the dev
+ *     identity provider and a plaintext loopback broker, which the services' own default, production, refuses)
  */
 public record StackConfig(Path dataDir, int kafkaPort, int demoNodePort, boolean provisionDemoNode, Env env,
     Map<ProducerRole, Map<String, String>> serviceEnv) {
@@ -21,7 +24,8 @@ public record StackConfig(Path dataDir, int kafkaPort, int demoNodePort, boolean
     serviceEnv = Map.copyOf(serviceEnv);
   }
 
-  public static StackConfig fromEnv(Env env) {
+  public static StackConfig fromEnv(Env given) {
+    Env env = given.isSet(Profile.VARIABLE) ? given : given.with(Map.of(Profile.VARIABLE, Profile.DEV.name().toLowerCase()));
     return new StackConfig(
         env.path("NODEWARD_DATA_DIR", Path.of("data")).toAbsolutePath().normalize(),
         env.port("NODEWARD_STACK_KAFKA_PORT", 9092),

@@ -4,6 +4,7 @@ import io.nodeward.events.EventSource;
 import io.nodeward.kit.auth.CognitoConfig;
 import io.nodeward.kit.config.ConfigException;
 import io.nodeward.kit.config.Env;
+import io.nodeward.kit.config.Profile;
 import io.nodeward.kit.kafka.KafkaSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +21,8 @@ import java.util.Objects;
  *       jdbc:postgresql://db:5432/nodeward?user=audit&amp;currentSchema=audit)</li>
  *   <li>NODEWARD_DATA_DIR (./data)</li>
  *   <li>NODEWARD_AUDIT_LOG_ORIGIN (nodeward.local/audit), NODEWARD_AUDIT_LOG_KEY_NAME (the origin),
- *       NODEWARD_AUDIT_LOG_KEY_FILE (dev: &lt;data dir&gt;/audit/log-key.pem, created; NODEWARD_PROFILE=production:
- *       required, outside the data directory, never created)</li>
+ *       NODEWARD_AUDIT_LOG_KEY_FILE (NODEWARD_PROFILE=dev: &lt;data dir&gt;/audit/log-key.pem, created;
+ *       production, the default: required, outside the data directory, owner-only, never created)</li>
  *   <li>NODEWARD_AUDIT_CHECKPOINT_INTERVAL (1s), NODEWARD_AUDIT_RETENTION (0 = keep forever; e.g. P365D or 365d)</li>
  *   <li>NODEWARD_AUDIT_BATCH_SIZE (2000): most events appended in one transaction</li>
  *   <li>NODEWARD_AUDIT_CONSUMER_GROUP (nodeward-audit): one group per independent trail</li>
@@ -111,6 +112,7 @@ public record AuditConfig(
   }
 
   public static AuditConfig fromEnv(Env env) {
+    Profile profile = Profile.fromEnv(env);
     Path dataDir = env.path("NODEWARD_DATA_DIR", Path.of("data"));
     StoreKind store = env.enumValue("NODEWARD_AUDIT_STORE", StoreKind.class, StoreKind.SQLITE);
     String url = env.string("NODEWARD_AUDIT_JDBC_URL", null);
@@ -120,7 +122,7 @@ public record AuditConfig(
       }
       url = defaultSqliteUrl(dataDir);
     }
-    return new AuditConfig(
+    AuditConfig config = new AuditConfig(
         env.string("NODEWARD_AUDIT_HOST", "127.0.0.1"),
         env.port("NODEWARD_AUDIT_PORT", 8081),
         store,
@@ -134,19 +136,22 @@ public record AuditConfig(
         env.string("NODEWARD_AUDIT_CONSUMER_GROUP", DEFAULT_CONSUMER_GROUP),
         env.integer("NODEWARD_AUDIT_CONSUMERS", 2, 1, 16),
         env.string("NODEWARD_AUDIT_INSTANCE_ID", EventSource.defaultInstanceId()),
-        logSettings(env, dataDir),
+        logSettings(env, dataDir, profile),
         new Exports(env.integer("NODEWARD_AUDIT_EXPORTS_MAX", Exports.DEFAULT.max(), 1, 64),
             env.integer("NODEWARD_AUDIT_EXPORTS_PER_USER", Exports.DEFAULT.perUser(), 1, 64),
             env.duration("NODEWARD_AUDIT_EXPORT_STALL_TIMEOUT", Exports.DEFAULT.stallTimeout()),
             env.duration("NODEWARD_AUDIT_HTTP_IDLE_TIMEOUT", Exports.DEFAULT.httpIdleTimeout())));
+    profile.requireProductionKafka(env, config.kafka().security());
+    profile.requireProductionPool(config.cognito());
+    return config;
   }
 
   /**
    * In production the key must be given, must exist and must lie outside the data directory: whoever can
    * rewrite the database must not find the key to re-sign it beside it.
    */
-  private static LogSettings logSettings(Env env, Path dataDir) {
-    boolean production = "production".equalsIgnoreCase(env.string("NODEWARD_PROFILE", "dev"));
+  private static LogSettings logSettings(Env env, Path dataDir, Profile profile) {
+    boolean production = profile.production();
     String origin = env.string("NODEWARD_AUDIT_LOG_ORIGIN", LogSettings.DEFAULT_ORIGIN);
     String keyName = env.string("NODEWARD_AUDIT_LOG_KEY_NAME", origin);
     Path keyFile = env.path("NODEWARD_AUDIT_LOG_KEY_FILE", null);
@@ -157,6 +162,7 @@ public record AuditConfig(
       if (keyFile.toAbsolutePath().normalize().startsWith(dataDir.toAbsolutePath().normalize())) {
         throw new ConfigException("NODEWARD_AUDIT_LOG_KEY_FILE", "must lie outside NODEWARD_DATA_DIR in production");
       }
+      profile.requireOwnerOnly("NODEWARD_AUDIT_LOG_KEY_FILE", keyFile);
     }
     return new LogSettings(origin, keyName, keyFile != null ? keyFile : LogSettings.defaultKeyFile(dataDir), !production);
   }

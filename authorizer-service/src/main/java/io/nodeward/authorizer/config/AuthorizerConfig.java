@@ -4,6 +4,7 @@ import io.nodeward.authorizer.app.DecisionDurability;
 import io.nodeward.events.Identifiers;
 import io.nodeward.kit.config.ConfigException;
 import io.nodeward.kit.config.Env;
+import io.nodeward.kit.config.Profile;
 import io.nodeward.kit.kafka.KafkaSettings;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -99,7 +100,7 @@ public record AuthorizerConfig(
     Duration pollTimeout = env.duration(PREFIX + "POLL_TIMEOUT", Duration.ofMillis(50));
     KafkaSettings base = KafkaSettings.fromEnv(env, "nodeward-authorizer-" + instanceId);
     KafkaSettings kafka = base.withPollTimeout(pollTimeout); // a copy keeps the Kafka security and event signing
-    return new AuthorizerConfig(
+    AuthorizerConfig config = new AuthorizerConfig(
         kafka,
         env.string("NODEWARD_TRUST_DOMAIN", "nodeward.local"),
         env.path("NODEWARD_DATA_DIR", Path.of("data")),
@@ -120,6 +121,11 @@ public record AuthorizerConfig(
         env.duration(PREFIX + "STATUS_INTERVAL", Duration.ofMillis(250)),
         env.duration(PREFIX + "CATCH_UP_TIMEOUT", Duration.ofSeconds(1)),
         env.enumValue(PREFIX + "DECISION_DURABILITY", DecisionDurability.class, DecisionDurability.BEFORE_FORWARD));
+    // NODEWARD_PROFILE=production: no plaintext Kafka, no key file others may read.
+    Profile profile = Profile.fromEnv(env);
+    profile.requireProductionKafka(env, kafka.security());
+    profile.requireOwnerOnly(PREFIX + "TLS_KEY_PEM", config.tlsKeyPem());
+    return config;
   }
 
   public Path spoolDir() {

@@ -10,11 +10,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class AuthorizerConfigTest {
+
+  /** The development profile unless the test sets one: most tests here are about other variables. */
+  private static Env dev(Map<String, String> variables) {
+    Map<String, String> all = new java.util.HashMap<>(Map.of("NODEWARD_PROFILE", "dev"));
+    all.putAll(variables);
+    return Env.of(all);
+  }
 
   static Map<String, String> minimal() {
     Map<String, String> env = new HashMap<>();
@@ -26,7 +36,7 @@ class AuthorizerConfigTest {
 
   @Test
   void theDefaultsAreTheEmbeddedOnes() {
-    AuthorizerConfig config = AuthorizerConfig.fromEnv(Env.of(minimal()));
+    AuthorizerConfig config = AuthorizerConfig.fromEnv(dev(minimal()));
     assertEquals("127.0.0.1", config.gatewayHost());
     assertEquals(8443, config.gatewayPort());
     assertEquals(8082, config.adminPort());
@@ -55,7 +65,7 @@ class AuthorizerConfigTest {
     env.put("NODEWARD_AUTHORIZER_TLS_ENGINE", "jdk");
     env.put("NODEWARD_AUTHORIZER_INSTANCE_ID", "authorizer-a");
     env.put("NODEWARD_AUTHORIZER_GATEWAY_INSTANCES", "4");
-    AuthorizerConfig config = AuthorizerConfig.fromEnv(Env.of(env));
+    AuthorizerConfig config = AuthorizerConfig.fromEnv(dev(env));
     assertEquals("kafka:9092", config.kafka().bootstrapServers());
     assertEquals(Path.of("/var/lib/nodeward/authorizer/spool"), config.spoolDir());
     assertEquals("example.org", config.trustDomain());
@@ -80,7 +90,51 @@ class AuthorizerConfigTest {
   void aBadValueIsRefusedNamingTheVariable(String name, String value) {
     Map<String, String> env = minimal();
     env.put(name, value);
-    ConfigException e = assertThrows(ConfigException.class, () -> AuthorizerConfig.fromEnv(Env.of(env)));
+    ConfigException e = assertThrows(ConfigException.class, () -> AuthorizerConfig.fromEnv(dev(env)));
     assertTrue(e.getMessage().contains(name), e.getMessage());
+  }
+
+  // NODEWARD_PROFILE=production, the default (issue 13.7).
+
+  private static Map<String, String> production() {
+    Map<String, String> env = minimal();
+    env.put("NODEWARD_KAFKA_SECURITY_PROTOCOL", "sasl_ssl");
+    env.put("NODEWARD_KAFKA_SASL_USERNAME", "authorizer");
+    env.put("NODEWARD_KAFKA_SASL_PASSWORD", "scram-password");
+    return env;
+  }
+
+  private static String refusal(Map<String, String> env) {
+    String message = assertThrows(ConfigException.class, () -> AuthorizerConfig.fromEnv(Env.of(env))).getMessage();
+    assertTrue(!message.contains("\n") && message.contains("NODEWARD_PROFILE=production"), message);
+    return message;
+  }
+
+  @Test
+  void productionRefusesPlaintextKafkaWhichIsTheDefault() {
+    AuthorizerConfig.fromEnv(Env.of(production()));
+    assertTrue(refusal(minimal()).startsWith("NODEWARD_KAFKA_SECURITY_PROTOCOL: "));
+    Map<String, String> env = production();
+    env.put("NODEWARD_KAFKA_SECURITY_PROTOCOL", "sasl_plaintext");
+    assertTrue(refusal(env).startsWith("NODEWARD_KAFKA_SECURITY_PROTOCOL: "));
+  }
+
+  @Test
+  void productionRefusesKeyFilesOthersMayRead(@TempDir Path dir) throws Exception {
+    Path key = Files.writeString(dir.resolve("gateway.key"), "key");
+    Path password = Files.writeString(dir.resolve("scram"), "scram-password");
+    Map<String, String> env = production();
+    env.put("NODEWARD_AUTHORIZER_TLS_KEY_PEM", key.toString());
+    env.remove("NODEWARD_KAFKA_SASL_PASSWORD");
+    env.put("NODEWARD_KAFKA_SASL_PASSWORD_FILE", password.toString());
+    Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+    assertTrue(refusal(env).startsWith("NODEWARD_AUTHORIZER_TLS_KEY_PEM: "));
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("r--------"));
+    AuthorizerConfig.fromEnv(Env.of(env));
+    Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw----r--"));
+    assertTrue(refusal(env).startsWith("NODEWARD_KAFKA_SASL_PASSWORD_FILE: "));
+    env.put("NODEWARD_PROFILE", "dev");
+    AuthorizerConfig.fromEnv(Env.of(env));
   }
 }

@@ -38,6 +38,7 @@ public final class AuthorizerFixture {
   /** The test environment: ephemeral ports, short intervals, two gateway event loops. */
   public Map<String, String> env(String bootstrapServers, Path dataDir, Duration maxStaleness, TlsEngine engine) {
     Map<String, String> env = new HashMap<>();
+    env.put("NODEWARD_PROFILE", "dev"); // a plaintext loopback broker
     env.put("NODEWARD_KAFKA_BOOTSTRAP", bootstrapServers);
     env.put("NODEWARD_KAFKA_DELIVERY_TIMEOUT", "10s");
     env.put("NODEWARD_TRUST_DOMAIN", TestPki.TRUST_DOMAIN);

@@ -3,6 +3,7 @@ package io.nodeward.console.config;
 import io.nodeward.kit.auth.CognitoConfig;
 import io.nodeward.kit.config.ConfigException;
 import io.nodeward.kit.config.Env;
+import io.nodeward.kit.config.Profile;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -84,16 +85,20 @@ public record ConsoleConfig(
     Objects.requireNonNull(cognito, "cognito");
   }
 
+  /** dev-identity's hosted UI, where browsers sign in when nothing else is configured. */
+  static final String DEV_HOSTED_UI = "http://127.0.0.1:9229";
+
+  /** The development defaults (NODEWARD_PROFILE=dev and nothing else set). */
   public static ConsoleConfig defaults() {
-    return fromEnv(Env.of(Map.of()));
+    return fromEnv(Env.of(Map.of(Profile.VARIABLE, "dev")));
   }
 
   public static ConsoleConfig fromEnv(Env env) {
     int port = env.port("NODEWARD_CONSOLE_PORT", DEFAULT_PORT);
-    URI hostedUi = env.uri("NODEWARD_CONSOLE_HOSTED_UI_URL", "http://127.0.0.1:9229");
+    URI hostedUi = env.uri("NODEWARD_CONSOLE_HOSTED_UI_URL", DEV_HOSTED_UI);
     String clientId = env.string("NODEWARD_CONSOLE_CLIENT_ID", "nodeward-console");
     CognitoConfig pool = CognitoConfig.fromEnv(env);
-    return new ConsoleConfig(
+    ConsoleConfig config = new ConsoleConfig(
         env.string("NODEWARD_CONSOLE_HOST", "127.0.0.1"),
         port,
         env.uri("NODEWARD_CONSOLE_PUBLIC_URL", null),
@@ -111,6 +116,21 @@ public record ConsoleConfig(
         env.duration("NODEWARD_CONSOLE_LIVE_INTERVAL", Duration.ofSeconds(2)),
         // The console accepts only tokens the pool issued to the console itself, whatever other services accept.
         new CognitoConfig(pool.issuer(), pool.jwksUri(), Set.of(clientId), pool.clockSkew(), pool.minJwksRefreshInterval()));
+    refuseDevDefaults(Profile.fromEnv(env), config);
+    return config;
+  }
+
+  /**
+   * With NODEWARD_PROFILE=production: a real user pool over https, its hosted UI over https (the code exchange
+   * carries the client secret), and a public https URL (session cookies marked Secure).
+   */
+  private static void refuseDevDefaults(Profile profile, ConsoleConfig config) {
+    profile.requireProductionPool(config.cognito());
+    profile.refuseDevValue("NODEWARD_CONSOLE_HOSTED_UI_URL", config.hostedUiUrl().toString(), DEV_HOSTED_UI,
+        "the dev identity provider's");
+    profile.requireHttps("NODEWARD_CONSOLE_HOSTED_UI_URL", config.hostedUiUrl());
+    profile.requireHttps("NODEWARD_CONSOLE_HOSTED_UI_BACKCHANNEL_URL", config.hostedUiBackchannelUrl());
+    profile.requireHttps("NODEWARD_CONSOLE_PUBLIC_URL", config.publicUrl(config.port()));
   }
 
   /** The public URL once the actual port is known. */

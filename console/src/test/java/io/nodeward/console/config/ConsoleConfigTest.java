@@ -11,12 +11,20 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.HashMap;
 import org.junit.jupiter.api.Test;
 
 class ConsoleConfigTest {
 
+  /** The development profile unless the test sets one: most tests here are about other variables. */
+  private static Env dev(Map<String, String> variables) {
+    Map<String, String> all = new java.util.HashMap<>(Map.of("NODEWARD_PROFILE", "dev"));
+    all.putAll(variables);
+    return Env.of(all);
+  }
+
   private static ConsoleConfig of(Map<String, String> env) {
-    return ConsoleConfig.fromEnv(Env.of(env));
+    return ConsoleConfig.fromEnv(dev(env));
   }
 
   private static String refusedVariable(Map<String, String> env) {
@@ -70,5 +78,37 @@ class ConsoleConfigTest {
 
     assertEquals("s3cr3t-value", config.clientSecret());
     assertFalse(config.toString().contains("s3cr3t-value"));
+  }
+
+  // NODEWARD_PROFILE=production, the default (issue 13.7).
+
+  private static Map<String, String> production() {
+    Map<String, String> env = new HashMap<>();
+    env.put("NODEWARD_CONSOLE_PUBLIC_URL", "https://console.example.com");
+    env.put("NODEWARD_CONSOLE_HOSTED_UI_URL", "https://example.auth.eu-west-1.amazoncognito.com");
+    env.put("NODEWARD_COGNITO_ISSUER", "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123");
+    return env;
+  }
+
+  private static String productionRefusal(Map<String, String> env) {
+    String message = assertThrows(ConfigException.class, () -> ConsoleConfig.fromEnv(Env.of(env))).getMessage();
+    assertTrue(!message.contains("\n") && message.contains("NODEWARD_PROFILE=production"), message);
+    return message;
+  }
+
+  @Test
+  void productionIsTheDefaultAndRefusesEveryDevDefault() {
+    ConsoleConfig.fromEnv(Env.of(production()));
+    productionRefusal(Map.of());
+    for (String variable : production().keySet()) {
+      Map<String, String> env = production();
+      env.remove(variable);
+      assertTrue(productionRefusal(env).startsWith(variable + ": "), variable);
+    }
+    Map<String, String> env = production();
+    env.put("NODEWARD_CONSOLE_HOSTED_UI_BACKCHANNEL_URL", "http://idp.internal:9229");
+    assertTrue(productionRefusal(env).startsWith("NODEWARD_CONSOLE_HOSTED_UI_BACKCHANNEL_URL: "));
+    env.put("NODEWARD_PROFILE", "dev");
+    ConsoleConfig.fromEnv(Env.of(env));
   }
 }

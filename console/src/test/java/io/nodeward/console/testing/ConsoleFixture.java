@@ -44,6 +44,7 @@ public final class ConsoleFixture implements AutoCloseable {
         .withRedirectUris(List.of(consoleUrl + "/callback"))
         .withLogoutUris(List.of(consoleUrl + "/signed-out"))));
     Map<String, String> env = new HashMap<>();
+    env.put("NODEWARD_PROFILE", "dev"); // the dev identity provider over http
     env.put("NODEWARD_CONSOLE_HOSTED_UI_URL", idp.baseUrl());
     env.put("NODEWARD_COGNITO_ISSUER", idp.issuer());
     env.put("NODEWARD_CONSOLE_ISSUER_URL", "http://127.0.0.1:" + closedPort());

@@ -30,11 +30,11 @@ class TemplateServicesTest {
    * that becomes read simply stops being pending; one that is neither read nor listed fails the test.
    */
   static final Map<String, Set<String>> PENDING = Map.of(
-      "issuer", Set.of("NODEWARD_PROFILE"),   // issue 13.7
-      "authorizer", Set.of("NODEWARD_PROFILE",  // issue 13.7
+      "issuer", Set.of(),
+      "authorizer", Set.of(
           "NODEWARD_AUTHORIZER_AUTHORIZE_HOST", "NODEWARD_AUTHORIZER_AUTHORIZE_PORT",   // issue 13.3, contract (b)
           "NODEWARD_AUTHORIZER_AUTHORIZE_CLIENT_CA_PEM", "NODEWARD_AUTHORIZER_AUTHORIZE_CLIENTS"),
-      "audit", Set.of("NODEWARD_PROFILE"));   // issue 13.7
+      "audit", Set.of());
 
   static final Map<String, String> STAND_INS = Map.of(
       "NODEWARD_KAFKA_BOOTSTRAP", "b-1.events.abc123.c2.kafka.eu-west-1.amazonaws.com:9096",

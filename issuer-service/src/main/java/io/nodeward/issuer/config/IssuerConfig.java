@@ -9,6 +9,7 @@ import io.nodeward.issuer.domain.CertificateProfile;
 import io.nodeward.kit.auth.CognitoConfig;
 import io.nodeward.kit.config.ConfigException;
 import io.nodeward.kit.config.Env;
+import io.nodeward.kit.config.Profile;
 import io.nodeward.kit.kafka.KafkaSettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -140,7 +141,7 @@ public record IssuerConfig(
     }
     CaBackend backend = env.enumValue("NODEWARD_CA_BACKEND", CaBackend.class, CaBackend.LOCAL);
     String host = env.string("NODEWARD_ISSUER_HOST", "127.0.0.1");
-    return new IssuerConfig(
+    IssuerConfig config = new IssuerConfig(
         host,
         env.port("NODEWARD_ISSUER_PORT", 8080),
         KafkaSettings.fromEnv(env, "nodeward-issuer"),
@@ -165,6 +166,19 @@ public record IssuerConfig(
         env.integer("NODEWARD_ISSUER_REVOKE_RATE", 50, 0, 1_000_000),
         instanceId(env),
         propagation(env));
+    refuseDevDefaults(Profile.fromEnv(env), env, config);
+    return config;
+  }
+
+  /** With NODEWARD_PROFILE=production: no dev pool, no plaintext Kafka, no public keystore password, no open keys. */
+  private static void refuseDevDefaults(Profile profile, Env env, IssuerConfig config) {
+    profile.requireProductionKafka(env, config.kafka().security());
+    profile.requireProductionPool(config.cognito());
+    if (config.caBackend() == CaBackend.LOCAL) {
+      profile.refuseDevValue("NODEWARD_CA_KEYSTORE_PASSWORD", config.caKeystorePassword(), DEV_KEYSTORE_PASSWORD,
+          "the public development password");
+    }
+    profile.requireOwnerOnly("NODEWARD_ISSUER_MTLS_KEY_PEM", config.renewal().keyPem());
   }
 
   private static Propagation propagation(Env env) {

@@ -54,6 +54,7 @@ public final class IssuerTestBed implements AutoCloseable {
 
   public IssuerConfig config(KafkaSettings kafka, Map<String, String> overrides) {
     Map<String, String> env = new HashMap<>(Map.of(
+        "NODEWARD_PROFILE", "dev", // the dev identity provider over http, a plaintext loopback broker
         "NODEWARD_ISSUER_PORT", "0",
         "NODEWARD_ISSUER_MTLS_PORT", "0",
         "NODEWARD_DATA_DIR", dataDir.toString(),

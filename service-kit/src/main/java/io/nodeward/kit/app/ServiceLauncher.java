@@ -52,9 +52,14 @@ public final class ServiceLauncher {
           .toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (Exception e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      LOG.error("{} could not start: {}", name, cause.getMessage(), cause);
+      boolean badConfig = cause instanceof ConfigException; // read while starting (the stack configures services late)
+      if (badConfig) {
+        System.err.println(name + ": bad configuration: " + cause.getMessage());
+      } else {
+        LOG.error("{} could not start: {}", name, cause.getMessage(), cause);
+      }
       stop(name, stopTimeout, lifecycle, vertx);
-      System.exit(1);
+      System.exit(badConfig ? 2 : 1);
       return;
     }
     CountDownLatch stopped = new CountDownLatch(1);

@@ -27,6 +27,7 @@ final class IssuerOutage {
   static IssuerOutage begin(StackHarness harness, Map<String, String> stackEnv) {
     IssuerService issuer = harness.stack.issuer();
     Map<String, String> env = new HashMap<>(stackEnv);
+    env.put("NODEWARD_PROFILE", "dev"); // as the stack sets it for its services
     env.put("NODEWARD_ISSUER_PORT", Integer.toString(issuer.port()));
     env.put("NODEWARD_ISSUER_MTLS_PORT", Integer.toString(issuer.renewalPort()));
     env.put("NODEWARD_KAFKA_BOOTSTRAP", harness.stack.bootstrapServers());

@@ -24,6 +24,7 @@ class ConfigDocumentationTest {
 
   /** The variables some configs require, and the ones only read in another mode (ACM PCA). */
   private static final Map<String, String> REQUIRED = Map.of(
+      "NODEWARD_PROFILE", "dev",
       "NODEWARD_AUTHORIZER_TRUST_CHAIN_PEM", "/x/ca.pem",
       "NODEWARD_AUTHORIZER_TLS_CERT_PEM", "/x/cert.pem",
       "NODEWARD_AUTHORIZER_TLS_KEY_PEM", "/x/key.pem");
