@@ -32,6 +32,7 @@ public final class GatewayBenchServer {
       infra.load(reader);
     }
     Map<String, String> env = new HashMap<>(System.getenv());
+    env.putIfAbsent("NODEWARD_PROFILE", "dev"); // a plaintext loopback broker
     env.putIfAbsent("NODEWARD_KAFKA_BOOTSTRAP", infra.getProperty("bootstrap"));
     env.putIfAbsent("NODEWARD_TRUST_DOMAIN", BenchPki.TRUST_DOMAIN);
     env.putIfAbsent("NODEWARD_DATA_DIR", dir.resolve("data").toString());

@@ -66,6 +66,7 @@ public final class RevocationPropagationBench {
       events.publish(cert.issued()).await();
     }
     Map<String, String> env = new HashMap<>();
+    env.put("NODEWARD_PROFILE", "dev"); // a plaintext loopback broker
     env.put("NODEWARD_KAFKA_BOOTSTRAP", broker.bootstrapServers());
     env.put("NODEWARD_TRUST_DOMAIN", BenchPki.TRUST_DOMAIN);
     env.put("NODEWARD_DATA_DIR", dir.resolve("data").toString());

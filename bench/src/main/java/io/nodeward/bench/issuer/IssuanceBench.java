@@ -52,6 +52,7 @@ public final class IssuanceBench {
       DevIdentityProvider idp = DevIdentityProvider.start(vertx, DevIdentityConfig.forTests(dataDir)).await();
       KafkaSettings kafkaSettings = new KafkaSettings(kafka.bootstrapServers(), "nodeward-issuer");
       IssuerConfig config = IssuerConfig.fromEnv(Env.of(Map.of(
+          "NODEWARD_PROFILE", "dev", // the dev identity provider, a plaintext loopback broker
           "NODEWARD_ISSUER_PORT", "0",
           "NODEWARD_ISSUER_MTLS_PORT", "0",
           "NODEWARD_ISSUER_ISSUE_RATE", "0", // one user issues thousands a second here: the limit is off
