@@ -50,6 +50,7 @@ public final class ConfirmedRevocationBench {
     try (EmbeddedKafka kafka = EmbeddedKafka.startTemporary()) {
       DevIdentityProvider idp = DevIdentityProvider.start(vertx, DevIdentityConfig.forTests(dir)).await();
       IssuerService issuer = IssuerService.start(vertx, IssuerConfig.fromEnv(Env.of(Map.of(
+          "NODEWARD_PROFILE", "dev", // the dev identity provider, a plaintext loopback broker
           "NODEWARD_ISSUER_PORT", "0",
           "NODEWARD_ISSUER_MTLS_PORT", "0",
           "NODEWARD_ISSUER_ISSUE_RATE", "0",
@@ -62,6 +63,7 @@ public final class ConfirmedRevocationBench {
       pki.server().write(dir, "server");
       for (int i = 1; i <= instances; i++) {
         Map<String, String> env = new HashMap<>();
+        env.put("NODEWARD_PROFILE", "dev");
         env.put("NODEWARD_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         env.put("NODEWARD_DATA_DIR", dir.resolve("authorizer-" + i).toString());
         env.put("NODEWARD_AUTHORIZER_GATEWAY_PORT", "0");
