@@ -12,6 +12,7 @@ import io.nodeward.issuer.app.CertificateRevocation;
 import io.nodeward.issuer.app.CrlPublication;
 import io.nodeward.issuer.app.NodeAdministration;
 import io.nodeward.issuer.app.NodeDirectory;
+import io.nodeward.issuer.app.PropagationWatch;
 import io.nodeward.issuer.app.RateLimits;
 import io.nodeward.issuer.ca.AcmPcaCa;
 import io.nodeward.issuer.ca.AcmPcaClients;
@@ -25,6 +26,8 @@ import io.nodeward.issuer.domain.PageCursors;
 import io.nodeward.issuer.kafka.AuthorizerStatusConsumer;
 import io.nodeward.issuer.kafka.IssuerEvents;
 import io.nodeward.issuer.kafka.StateReplay;
+import io.nodeward.issuer.metrics.IssuerMetrics;
+import io.nodeward.issuer.metrics.TimedCertificateAuthority;
 import io.nodeward.issuer.store.CursorKeyFile;
 import io.nodeward.kit.app.Lifecycle;
 import io.nodeward.kit.auth.CognitoAuthHandler;
@@ -32,6 +35,7 @@ import io.nodeward.kit.auth.CognitoTokenVerifier;
 import io.nodeward.kit.health.Check;
 import io.nodeward.kit.health.HealthChecks;
 import io.nodeward.kit.kafka.EventPublisher;
+import io.nodeward.kit.metrics.ServiceMetrics;
 import io.nodeward.kit.kafka.TopicProvisioner;
 import io.nodeward.kit.tls.Pem;
 import io.vertx.core.Future;
@@ -149,20 +153,30 @@ public final class IssuerService {
   private Future<Void> listen(Vertx vertx) {
     EventPublisher publisher = lifecycle.add("event publisher", KAFKA_STOP,
         EventPublisher.create(vertx, config.kafka(), config.eventSource()), EventPublisher::close);
-    IssuerEvents events = new IssuerEvents(publisher, nodes, certificates, state::lastApplied);
+    IssuerMetrics metrics = new IssuerMetrics(lifecycle.add("metrics", ServiceMetrics.create(IssuerMetrics.SERVICE),
+        m -> {
+          m.close();
+          return Future.succeededFuture();
+        }), certificates, clock);
+    IssuerEvents events = new IssuerEvents(publisher, nodes, certificates, state::lastApplied, metrics);
+    CertificateAuthority timedCa = new TimedCertificateAuthority(ca, metrics);
+    PropagationWatch propagation = records -> {
+      long began = System.nanoTime();
+      return confirmations.confirm(records).onSuccess(p -> metrics.propagated(p, System.nanoTime() - began));
+    };
     RateLimits limits = new RateLimits(config.issueRatePerSecond(), config.revokeRatePerSecond(), System::nanoTime);
     CognitoTokenVerifier verifier = lifecycle.add("token verifier", QUICK_STOP,
         CognitoTokenVerifier.create(vertx, config.cognito()), CognitoTokenVerifier::close);
     IssuerApi.Dependencies dependencies = new IssuerApi.Dependencies(
         CognitoAuthHandler.create(verifier),
-        new NodeAdministration(nodes, events, confirmations, clock),
+        new NodeAdministration(nodes, events, propagation, clock),
         new NodeDirectory(nodes),
-        new CertificateIssuance(vertx, ca, config.profile(), nodes, events, limits, clock),
-        new CertificateRevocation(ca, certificates, events, confirmations, limits, clock),
+        new CertificateIssuance(vertx, timedCa, config.profile(), nodes, events, limits, clock),
+        new CertificateRevocation(ca, certificates, events, propagation, limits, clock),
         new CertificateInventory(certificates, clock),
         ca, health(), config.bodyLimitBytes(), config.minPkcs12PasswordLength(), cursors, crl,
-        config.crl().externalUrl());
-    CertificateRenewal renewal = new CertificateRenewal(vertx, ca, config.profile(), nodes, certificates, events, limits,
+        config.crl().externalUrl(), metrics);
+    CertificateRenewal renewal = new CertificateRenewal(vertx, timedCa, config.profile(), nodes, certificates, events, limits,
         clock);
     return lifecycle.start("http server", SERVER_STOP, () -> vertx.createHttpServer(
                 new HttpServerOptions().setHost(config.host()).setPort(config.port()))

@@ -1,5 +1,6 @@
 package io.nodeward.issuer.api;
 
+import io.nodeward.issuer.metrics.IssuerMetrics;
 import io.nodeward.issuer.app.CertificateAuthority;
 import io.nodeward.issuer.app.CertificateInventory;
 import io.nodeward.issuer.app.CertificateIssuance;
@@ -16,7 +17,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
 
-/** The issuer's routes. Everything but the CA chain, the CRL and health requires a Cognito token. */
+/** The issuer's routes. Everything but the CA chain, the CRL, health and metrics requires a Cognito token. */
 public final class IssuerApi {
 
   /**
@@ -26,7 +27,7 @@ public final class IssuerApi {
   public record Dependencies(CognitoAuthHandler auth, NodeAdministration administration, NodeDirectory nodes,
       CertificateIssuance issuance, CertificateRevocation revocation, CertificateInventory inventory,
       CertificateAuthority ca, HealthChecks health, int bodyLimitBytes, int minPkcs12PasswordLength,
-      PageCursors cursors, CrlPublication crl, URI externalCrl) {
+      PageCursors cursors, CrlPublication crl, URI externalCrl, IssuerMetrics metrics) {
   }
 
   private IssuerApi() {
@@ -34,9 +35,11 @@ public final class IssuerApi {
 
   public static Router router(Vertx vertx, Dependencies d) {
     Router router = Router.router(vertx);
+    router.route().handler(d.metrics().requestTimer());
     router.route().handler(BodyHandler.create(false).setBodyLimit(d.bodyLimitBytes()));
 
     d.health().mount(router);
+    d.metrics().metrics().mount(vertx, router);
     router.get("/v1/ca").handler(new CaChainHandler(d.ca()));
     router.get("/v1/crl").handler(new CrlHandler(d.crl(), d.externalCrl()));
 

@@ -92,6 +92,29 @@ public final class CertificateRegistry {
         .toList();
   }
 
+  /** How many certificates have {@code status} at {@code now} (metrics; one pass over the registry). */
+  public long count(CertificateStatus status, Instant now) {
+    long[] count = {0};
+    certificates.forEachValue(c -> {
+      if (c.status(now) == status) {
+        count[0]++;
+      }
+    });
+    return count[0];
+  }
+
+  /** Active certificates whose notAfter lies within {@code within} of {@code now}. */
+  public long expiringWithin(Instant now, java.time.Duration within) {
+    Instant limit = now.plus(within);
+    long[] count = {0};
+    certificates.forEachValue(c -> {
+      if (c.status(now) == CertificateStatus.ACTIVE && c.notAfter() != null && !c.notAfter().isAfter(limit)) {
+        count[0]++;
+      }
+    });
+    return count[0];
+  }
+
   public int size() {
     return certificates.size();
   }

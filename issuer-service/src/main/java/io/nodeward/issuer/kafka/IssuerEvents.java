@@ -7,6 +7,7 @@ import io.nodeward.issuer.app.EventLog;
 import io.nodeward.issuer.domain.CertificateRegistry;
 import io.nodeward.issuer.domain.LogPosition;
 import io.nodeward.issuer.domain.NodeRegistry;
+import io.nodeward.issuer.metrics.IssuerMetrics;
 import io.nodeward.kit.kafka.EventPublisher;
 import io.vertx.core.Future;
 import java.util.List;
@@ -28,10 +29,15 @@ public final class IssuerEvents implements EventLog {
   private final CertificateRegistry certificates;
   private final Function<Topic, List<LogPosition>> read;
   private final Map<String, LogPosition> written = new ConcurrentHashMap<>();
+  private final IssuerMetrics metrics;
 
-  /** @param read for a topic, the last record of each partition the state consumer has applied */
+  /**
+   * @param read for a topic, the last record of each partition the state consumer has applied
+   * @param metrics told of every acknowledged event and how long Kafka took
+   */
   public IssuerEvents(EventPublisher publisher, NodeRegistry nodes, CertificateRegistry certificates,
-      Function<Topic, List<LogPosition>> read) {
+      Function<Topic, List<LogPosition>> read, IssuerMetrics metrics) {
+    this.metrics = metrics;
     this.publisher = publisher;
     this.nodes = nodes;
     this.certificates = certificates;
@@ -44,7 +50,9 @@ public final class IssuerEvents implements EventLog {
   }
 
   private <T extends EventData> Future<EventPublisher.Published<T>> publishAt(T data) {
+    long began = System.nanoTime();
     return publisher.publishAt(data).onSuccess(published -> {
+      metrics.recorded(data, System.nanoTime() - began);
       nodes.applyPublished(published.event());
       certificates.applyPublished(published.event());
       LogPosition position = new LogPosition(published.topic(), published.partition(), published.offset());
