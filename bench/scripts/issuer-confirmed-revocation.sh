@@ -8,7 +8,7 @@ cd "$ROOT"
 INSTANCES=${INSTANCES:-3}
 COUNT=${COUNT:-300}
 WARMUP=${WARMUP:-50}
-mvn -o -q -pl bench -am compile dependency:build-classpath -Dmdep.outputFile="$ROOT/bench/target/revocation-classpath.txt" \
+mvn -o -q -pl bench -am compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile="$ROOT/bench/target/revocation-classpath.txt" \
   -Dmdep.includeScope=runtime
 CLASSES=$(mktemp -d /tmp/nodeward-bench-classes.XXXXXX)
 cp -r "$ROOT/bench/target/classes/." "$CLASSES/"
