@@ -42,6 +42,7 @@ public final class LogIntegrity {
   private final String origin;
   private final LogVerifier verifier;
   private final AtomicReference<Status> status = new AtomicReference<>(new Status(State.UNCHECKED, null, null));
+  private Future<VerificationReport> running;
 
   public LogIntegrity(AuditStore store, WorkerExecutor workers, CheckpointPublication publication, VerifierKey key,
       String origin, LogVerifier verifier) {
@@ -76,8 +77,20 @@ public final class LogIntegrity {
         });
   }
 
-  /** Re-hashes the whole stored log and checks it against every stored note and the newest published one. */
-  public Future<VerificationReport> verify() {
+  /**
+   * Re-hashes the whole stored log and checks it against every stored note and the newest published one. Calls
+   * while one runs share it: a full pass holds a worker and a read connection for seconds, and callers asking
+   * at once must not take every query worker (issue 13.2's slow reader, by another door).
+   */
+  public synchronized Future<VerificationReport> verify() {
+    if (running != null && !running.isComplete()) {
+      return running;
+    }
+    running = verifyNow();
+    return running;
+  }
+
+  private Future<VerificationReport> verifyNow() {
     return publication.newest(origin, key)
         .compose(published -> workers.executeBlocking(() -> store.scan(contents -> verifier.verify(contents, published.orElse(null))), false))
         .onSuccess(report -> {

@@ -16,7 +16,10 @@ import io.nodeward.kit.testing.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +67,38 @@ class LogIntegrityTest {
     LogIntegrity integrity = integrity(store);
     assertEquals(LogIntegrity.State.CONSISTENT, Await.result(integrity.checkAtStart()).state());
     assertFalse(integrity.tampered());
+  }
+
+  @Test
+  void verificationsAskedForWhileOneRunsShareItInsteadOfTakingAWorkerEach() throws Exception {
+    appendAndPublish(10);
+    AtomicInteger scans = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    AuditStore blocking = (AuditStore) Proxy.newProxyInstance(AuditStore.class.getClassLoader(), new Class<?>[] {AuditStore.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("scan")) {
+            scans.incrementAndGet();
+            release.await();
+          }
+          try {
+            return method.invoke(store, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    LogIntegrity integrity = new LogIntegrity(blocking, workers, publication, KEY.verifierKey(), TestLog.ORIGIN,
+        LogVerifier.create(KEY.verifierKey(), TestLog.ORIGIN, CODEC));
+    var first = integrity.verify();
+    var second = integrity.verify();
+    Await.until("the first verification scanning", () -> scans.get() == 1);
+    var third = integrity.verify();
+    release.countDown();
+    assertTrue(Await.result(first).intact());
+    assertTrue(Await.result(second).intact());
+    assertTrue(Await.result(third).intact());
+    assertEquals(1, scans.get(), "one pass served the three callers");
+    assertTrue(Await.result(integrity.verify()).intact());
+    assertEquals(2, scans.get(), "a call after it finished runs a new pass");
   }
 
   @Test
