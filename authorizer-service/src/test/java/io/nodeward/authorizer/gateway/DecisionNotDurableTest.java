@@ -32,6 +32,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -200,6 +201,19 @@ class DecisionNotDurableTest {
     String scrape = AdminHttp.call(admin.actualPort(), "GET", "/metrics", null).body();
     assertTrue(scrape.contains("nodeward_authorizer_decision_durability_failing 1.0"), scrape);
     assertTrue(scrape.contains("nodeward_authorizer_decisions_not_durable_total 1.0"), scrape);
+
+
+    // The same through POST /authorize (API Gateway's authorizer): no policy at all, the 503 problem instead.
+    JsonObject event = new JsonObject().put("type", "REQUEST")
+        .put("methodArn", "arn:aws:execute-api:eu-west-1:123456789012:abcdef1234/prod/GET/nodes/node-1/status")
+        .put("path", "/nodes/node-1/status").put("httpMethod", "GET")
+        .put("pathParameters", new JsonObject().put("nodeId", "node-1").put("proxy", "status"))
+        .put("requestContext", new JsonObject().put("httpMethod", "GET").put("identity", new JsonObject()
+            .put("sourceIp", "203.0.113.7").put("clientCert", new JsonObject().put("clientCertPem", cert.certPem()))));
+    AdminHttp.Answer authorize = AdminHttp.call(admin.actualPort(), "POST", "/authorize", event.encode());
+    assertEquals(503, authorize.status(), authorize.body());
+    assertEquals("DECISION_NOT_DURABLE", authorize.json().getString("code"), authorize.body());
+    assertFalse(authorize.body().contains("policyDocument"), authorize.body());
 
     backlog.full = false; // space again: the next decision is durable, the request goes through, the alarm clears
     Responses allowed = Await.result(Responses.get(client, gateway.actualPort(), "/nodes/node-1/y"));
