@@ -344,18 +344,8 @@ public abstract class JdbcAuditStore implements AuditStore {
 
   @Override
   public List<SummaryRow> summarize(SummaryQuery query) {
-    long width = query.bucket().width().toNanos() / 1000;
-    SqlFilter filter = new SqlFilter();
-    filter.and("event_time >= ?", RecordTable.micros(query.from()));
-    filter.and("event_time < ?", RecordTable.micros(query.to()));
-    filter.types(query.types());
-    if (query.userId() != null) {
-      filter.and("user_id = ?", query.userId());
-    }
-    // The bucket width and the group column come from closed enums, never from the request text.
-    String bucket = "(event_time / " + width + ") * " + width;
-    String sql = "SELECT " + bucket + " AS bucket, " + query.groupBy().column() + " AS group_key, COUNT(*) AS n FROM audit_event"
-        + filter.where() + " GROUP BY 1, 2 ORDER BY 1, 2";
+    SqlFilter filter = summaryFilter(query);
+    String sql = summarySql(query, filter);
     return with(pools.readers(), "summary", c -> {
       try (PreparedStatement s = c.prepareStatement(sql)) {
         filter.bind(s, 1);
@@ -368,6 +358,25 @@ public abstract class JdbcAuditStore implements AuditStore {
         return rows;
       }
     });
+  }
+
+  static SqlFilter summaryFilter(SummaryQuery query) {
+    SqlFilter filter = new SqlFilter();
+    filter.and("event_time >= ?", RecordTable.micros(query.from()));
+    filter.and("event_time < ?", RecordTable.micros(query.to()));
+    filter.types(query.types());
+    if (query.userId() != null) {
+      filter.and("user_id = ?", query.userId());
+    }
+    return filter;
+  }
+
+  static String summarySql(SummaryQuery query, SqlFilter filter) {
+    long width = query.bucket().width().toNanos() / 1000;
+    // The bucket width and the group column come from closed enums, never from the request text.
+    String bucket = "(event_time / " + width + ") * " + width;
+    return "SELECT " + bucket + " AS bucket, " + query.groupBy().column() + " AS group_key, COUNT(*) AS n FROM audit_event"
+        + filter.where() + " GROUP BY 1, 2 ORDER BY 1, 2";
   }
 
   @Override

@@ -133,7 +133,7 @@ abstract class AuditStoreContract {
   }
 
   @Test
-  void migrationsApplyOnceAndASecondRunChangesNothing() throws SQLException {
+  void migrationsApplyOnceAndASecondRunChangesNothing() throws Exception {
     assertEquals(List.of(), store.migrate());
     try (JdbcAuditStore second = JdbcAuditStore.open(url)) {
       assertEquals(List.of(), second.migrate());
@@ -141,8 +141,21 @@ abstract class AuditStoreContract {
     try (Connection c = rawConnection(); Statement s = c.createStatement();
          var rs = s.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success")) {
       rs.next();
-      assertEquals(4, rs.getInt(1));
+      assertEquals(versions().size(), rs.getInt(1));
     }
+  }
+
+  /** The dialect's migration versions: its SQL files and the Java migrations shared by both. */
+  private List<Integer> versions() throws java.io.IOException {
+    java.util.TreeSet<Integer> versions = new java.util.TreeSet<>();
+    for (Path folder : List.of(Path.of("src/main/resources/db/" + store.dialect().folder()),
+        Path.of("src/main/java/io/nodeward/audit/store/migration"))) {
+      try (var files = Files.list(folder)) {
+        files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*"))
+            .forEach(n -> versions.add(Integer.parseInt(n.substring(1, n.indexOf("__")))));
+      }
+    }
+    return List.copyOf(versions);
   }
 
   @Test
@@ -190,7 +203,7 @@ abstract class AuditStoreContract {
       }
     }
     store = JdbcAuditStore.open(url);
-    assertEquals(List.of(2, 3, 4), store.migrate());
+    assertEquals(versions().subList(1, versions().size()), store.migrate());
     writer = writer(store);
     assertEquals(300, store.treeSize());
     assertArrayEquals(new TestLog(KEY).append(events).head().rootHash(),

@@ -30,4 +30,32 @@ class SqliteAuditStoreTest extends AuditStoreContract {
       assertEquals("wal", rs.getString(1));
     }
   }
+
+  /**
+   * SQLite plans without statistics (the service never runs ANALYZE), and then an equality on type or owner beats a
+   * time range: a day's summary walked every access decision ever stored. The plan must bound the search by time.
+   */
+  @Test
+  void aSummaryOfSomeTypesSearchesOnlyItsTimeRange() throws SQLException {
+    java.time.Instant to = java.time.Instant.parse("2026-11-30T00:00:00Z");
+    for (String owner : new String[] {null, "alice"}) {
+      io.nodeward.audit.domain.SummaryQuery query = new io.nodeward.audit.domain.SummaryQuery(
+          io.nodeward.audit.domain.SummaryQuery.GroupBy.EFFECT, io.nodeward.audit.domain.SummaryQuery.Bucket.HOUR,
+          to.minus(java.time.Duration.ofDays(1)), to, java.util.Set.of(io.nodeward.events.EventType.values()[0]),
+          owner);
+      SqlFilter filter = JdbcAuditStore.summaryFilter(query);
+      StringBuilder plan = new StringBuilder();
+      try (Connection c = rawConnection();
+           java.sql.PreparedStatement s = c.prepareStatement("EXPLAIN QUERY PLAN " + JdbcAuditStore.summarySql(query, filter))) {
+        filter.bind(s, 1);
+        try (var rs = s.executeQuery()) {
+          while (rs.next()) {
+            plan.append(rs.getString("detail")).append('\n');
+          }
+        }
+      }
+      org.junit.jupiter.api.Assertions.assertTrue(plan.toString().contains("event_time>? AND event_time<?"),
+          "owner " + owner + ": " + plan);
+    }
+  }
 }
