@@ -31,7 +31,7 @@ trap 'stop_stack; rm -rf "$WORK"' EXIT
 cp stack/target/nodeward-stack.jar "$WORK/stack.jar"
 mkdir "$WORK/classes" && cp -r bench/target/classes/. "$WORK/classes/"
 CP="$WORK/classes:$(cat bench/target/classpath.txt)"
-BENCH=(java -cp "$CP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn io.nodeward.bench.console.ConsolePageBenchmark)
+BENCH=(java -cp "$CP" -Dnodeward.log.level=warn io.nodeward.bench.console.ConsolePageBenchmark)
 
 export NODEWARD_DATA_DIR="$WORK/data" NODEWARD_ISSUER_PORT=$BASE NODEWARD_AUDIT_PORT=$((BASE+1))
 export NODEWARD_AUTHORIZER_ADMIN_PORT=$((BASE+2)) NODEWARD_AUTHORIZER_GATEWAY_PORT=$((BASE+3)) NODEWARD_IDP_PORT=$((BASE+4))

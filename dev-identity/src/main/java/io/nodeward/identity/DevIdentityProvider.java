@@ -1,5 +1,6 @@
 package io.nodeward.identity;
 
+import io.nodeward.kit.http.RequestIds;
 import io.nodeward.kit.app.Lifecycle;
 import io.nodeward.kit.health.Check;
 import io.nodeward.kit.health.HealthChecks;
@@ -72,6 +73,7 @@ public final class DevIdentityProvider {
     String wellKnownPath = "/" + config.poolId() + "/.well-known/";
 
     Router router = Router.router(vertx);
+    router.route().handler(RequestIds.create());
     router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     router.post("/").handler(api::handle);
     router.get(wellKnownPath + "jwks.json").handler(wellKnown::jwks);

@@ -6,6 +6,7 @@ import io.nodeward.audit.app.LogProofs;
 import io.nodeward.audit.app.TrailQueries;
 import io.nodeward.audit.domain.CursorCodec;
 import io.nodeward.audit.domain.log.VerifierKey;
+import io.nodeward.kit.http.RequestIds;
 import io.nodeward.kit.auth.CognitoAuthHandler;
 import io.nodeward.kit.http.ProblemHandler;
 import io.vertx.core.Vertx;
@@ -25,6 +26,7 @@ public final class AuditApi {
 
   public static Router router(Vertx vertx, UseCases app, CognitoAuthHandler auth, CursorCodec cursors, Clock clock) {
     Router router = Router.router(vertx);
+    router.route().handler(RequestIds.create());
     router.route("/v1/audit/*").handler(auth);
     router.get("/v1/audit/events").handler(new EventsHandler(app.queries(), cursors));
     router.get("/v1/audit/events/:sequence").handler(new EventHandler(app.queries()));

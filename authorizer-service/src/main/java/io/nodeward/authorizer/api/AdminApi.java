@@ -3,9 +3,13 @@ package io.nodeward.authorizer.api;
 import io.nodeward.authorizer.app.AccessAuthorization;
 import io.nodeward.authorizer.app.AllowListStatus;
 import io.nodeward.authorizer.app.DecisionRecorder;
+import io.nodeward.kit.http.RequestIds;
+import io.nodeward.kit.health.Check;
+import io.nodeward.kit.health.HealthChecks;
 import io.nodeward.kit.http.ProblemHandler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
@@ -21,10 +25,21 @@ public final class AdminApi {
   public static Router router(Vertx vertx, AccessAuthorization authorization, AllowListStatus allowList,
       DecisionRecorder recorder, AuthorizerMetrics metrics, Clock clock, String trustDomain) {
     Router router = Router.router(vertx);
+    router.route().handler(RequestIds.create());
     router.post("/authorize")
         .handler(BodyHandler.create().setBodyLimit(MAX_EVENT_BYTES))
         .handler(new AuthorizeHandler(authorization, trustDomain));
-    router.get("/health").handler(new HealthHandler(allowList, recorder, clock));
+    router.get("/health").handler(new HealthHandler(allowList, recorder, clock)); // the authorizer's detailed body
+    // /health/live and /health/ready in the shape every nodeward service answers (minimal edit, issue 15.4)
+    HealthChecks.create(vertx, "authorizer")
+        .check("allowList", () -> {
+          boolean fresh = allowList.freshness().isFresh(clock.instant());
+          return Check.of(fresh && allowList.consumerRunning(), new JsonObject().put("fresh", fresh)
+              .put("consumerRunning", allowList.consumerRunning()).put("lag", allowList.lag()));
+        })
+        .check("decisions", () -> Check.up(new JsonObject().put("kafkaDegraded", recorder.degraded())
+            .put("spooledEvents", recorder.backlogEvents())))
+        .mount(router);
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
         .end(metrics.scrape()));

@@ -238,6 +238,17 @@ class AuthorizeApiTest {
   }
 
   @Test
+  void healthLiveAndReadyHaveTheSharedShape() { // issue 15.4 (platform's minimal addition)
+    Answer live = call(HttpMethod.GET, "/health/live", null);
+    assertEquals(200, live.status());
+    assertEquals("authorizer", live.json().getString("service"));
+    Answer ready = call(HttpMethod.GET, "/health/ready", null);
+    assertEquals(200, ready.status(), ready.json().encode());
+    assertEquals("UP", ready.json().getJsonObject("checks").getJsonObject("allowList").getString("status"));
+    assertEquals("UP", ready.json().getJsonObject("checks").getJsonObject("decisions").getString("status"));
+  }
+
+  @Test
   void metricsCountDecisionsByEffectAndReason() {
     authorize(event(good.certPem(), "node-1", "/nodes/node-1/status"));
     String metrics = call(HttpMethod.GET, "/metrics", null).json().getString("text");

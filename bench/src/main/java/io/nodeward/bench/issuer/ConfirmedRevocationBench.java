@@ -37,8 +37,8 @@ import java.util.Map;
 public final class ConfirmedRevocationBench {
 
   public static void main(String[] args) throws Exception {
-    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    if (System.getProperty("nodeward.log.level") == null) {
+      System.setProperty("nodeward.log.level", "warn");
     }
     int instances = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     int count = args.length > 1 ? Integer.parseInt(args[1]) : 300;

@@ -37,8 +37,8 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 public final class IssuanceBench {
 
   public static void main(String[] args) throws Exception {
-    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    if (System.getProperty("nodeward.log.level") == null) {
+      System.setProperty("nodeward.log.level", "warn"); // read when logging starts (NodewardLogging)
     }
     int connections = args.length > 0 ? Integer.parseInt(args[0]) : 32;
     int csrCount = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;

@@ -9,6 +9,7 @@ import io.nodeward.console.client.AuditClient;
 import io.nodeward.console.client.ExportStream;
 import io.nodeward.console.client.IssuerClient;
 import io.nodeward.console.web.view.Assets;
+import io.nodeward.kit.http.RequestIds;
 import io.nodeward.kit.health.HealthChecks;
 import io.nodeward.kit.metrics.ServiceMetrics;
 import io.vertx.core.Handler;
@@ -78,6 +79,7 @@ public final class ConsoleRoutes {
   }
 
   private void mount(Vertx vertx) {
+    router.route().handler(RequestIds.create());
     router.route().handler(new RequestTiming(d.metrics()));
     router.route().handler(new SecurityHeaders(d.hostedUiOrigin()));
     d.health().mount(router);

@@ -9,6 +9,7 @@ import io.nodeward.issuer.app.CrlPublication;
 import io.nodeward.issuer.app.NodeAdministration;
 import io.nodeward.issuer.app.NodeDirectory;
 import io.nodeward.issuer.domain.PageCursors;
+import io.nodeward.kit.http.RequestIds;
 import io.nodeward.kit.auth.CognitoAuthHandler;
 import io.nodeward.kit.health.HealthChecks;
 import io.nodeward.kit.http.ProblemHandler;
@@ -35,6 +36,7 @@ public final class IssuerApi {
 
   public static Router router(Vertx vertx, Dependencies d) {
     Router router = Router.router(vertx);
+    router.route().handler(RequestIds.create());
     router.route().handler(d.metrics().requestTimer());
     router.route().handler(BodyHandler.create(false).setBodyLimit(d.bodyLimitBytes()));
 

@@ -1,6 +1,7 @@
 package io.nodeward.issuer.api;
 
 import io.nodeward.issuer.app.CertificateRenewal;
+import io.nodeward.kit.http.RequestIds;
 import io.nodeward.kit.http.ProblemHandler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -14,6 +15,7 @@ public final class RenewalApi {
 
   public static Router router(Vertx vertx, CertificateRenewal renewal, int bodyLimitBytes) {
     Router router = Router.router(vertx);
+    router.route().handler(RequestIds.create());
     router.route().handler(BodyHandler.create(false).setBodyLimit(bodyLimitBytes));
     router.post("/v1/certificates/renew").handler(new RenewCertificateHandler(renewal));
     ProblemHandler problems = ProblemHandler.create();

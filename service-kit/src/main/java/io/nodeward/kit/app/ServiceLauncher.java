@@ -2,6 +2,7 @@ package io.nodeward.kit.app;
 
 import io.nodeward.kit.config.ConfigException;
 import io.nodeward.kit.config.Env;
+import io.nodeward.kit.logging.LogFormat;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -39,7 +40,9 @@ public final class ServiceLauncher {
       BiFunction<Vertx, C, Future<S>> start, Function<S, Future<Void>> close) throws InterruptedException {
     C config;
     try {
-      config = configFromEnv.apply(Env.system());
+      Env env = Env.system();
+      env.enumValue(LogFormat.VARIABLE, LogFormat.class, LogFormat.TEXT); // logging read it already; refuse a typo here
+      config = configFromEnv.apply(env);
     } catch (ConfigException e) {
       System.err.println(name + ": bad configuration: " + e.getMessage());
       System.exit(2);
