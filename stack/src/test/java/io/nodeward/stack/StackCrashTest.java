@@ -105,8 +105,9 @@ class StackCrashTest {
     try (StackProcess second = StackProcess.start(env, tmp.resolve("crash-2.log"))) {
       Api api = new Api(second);
       String auditor = api.signIn(DevUsers.AUDITOR);
-      List<JsonObject> decisions = Poll.until("every decision the clients saw in the audit trail",
-          Duration.ofSeconds(120), () -> api.decisions(auditor), d -> missing(d, seen).isEmpty());
+      Poll.until("every decision the clients saw in the audit trail (missing: allowed paths, refused ids)",
+          Duration.ofSeconds(120), () -> missing(api.decisions(auditor), seen), List::isEmpty);
+      List<JsonObject> decisions = api.decisions(auditor);
       Map<String, Integer> allowedByPath = new HashMap<>();
       Map<String, Integer> refusedById = new HashMap<>();
       Set<String> eventIds = ConcurrentHashMap.newKeySet();
