@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Shared by the client's benchmark scripts: starts a stack from stack/target/nodeward-stack.jar on PORT_BASE..+7
+# Shared by the client's benchmark scripts: starts a stack from stack/target/nodeward-stack.jar on PORT_BASE..+8
 # with state in a temporary folder (stopped and removed on exit), signs alice in with the client, and exports
 # NODEWARD (the launcher), WORK, STACK_PID and the client's NODEWARD_CLI_* / XDG_* settings.
 set -euo pipefail
@@ -19,6 +19,7 @@ BASE=${PORT_BASE:-22100}
 export NODEWARD_DATA_DIR="$WORK/data" NODEWARD_ISSUER_PORT=$BASE NODEWARD_AUDIT_PORT=$((BASE+1))
 export NODEWARD_AUTHORIZER_ADMIN_PORT=$((BASE+2)) NODEWARD_AUTHORIZER_GATEWAY_PORT=$((BASE+3)) NODEWARD_IDP_PORT=$((BASE+4))
 export NODEWARD_STACK_KAFKA_PORT=$((BASE+5)) NODEWARD_STACK_DEMO_NODE_PORT=$((BASE+6)) NODEWARD_ISSUER_MTLS_PORT=$((BASE+7))
+export NODEWARD_CONSOLE_PORT=$((BASE+8))
 java -jar "$ROOT/stack/target/nodeward-stack.jar" > "$WORK/stack.log" 2>&1 &
 STACK_PID=$!
 for _ in $(seq 1 240); do

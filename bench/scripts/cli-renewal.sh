@@ -44,7 +44,7 @@ stack_after=$(cpu_seconds "$STACK_PID")
 awk -v n="$((RENEWALS / 4 * 4))" -v s="$start" -v e="$end" -v sb="$stack_before" -v sa="$stack_after" \
   'BEGIN { printf "process per renewal, 4 at once: %.2f renewals/s; stack CPU %.3f s per renewal\n", n / (e - s), (sa - sb) / n }'
 
-mvn -o -q -f "$ROOT/pom.xml" -pl bench -am package -DskipTests dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" > /dev/null
+mvn -o -q -f "$ROOT/pom.xml" -pl bench -am package -DskipTests org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile="$WORK/cp.txt" > /dev/null
 CP="$ROOT/bench/target/classes:$(cat "$WORK/cp.txt")"
 for workers in 1 2 4; do
   stack_before=$(cpu_seconds "$STACK_PID")
