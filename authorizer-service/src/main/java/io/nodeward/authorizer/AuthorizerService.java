@@ -1,6 +1,7 @@
 package io.nodeward.authorizer;
 
 import io.nodeward.authorizer.api.AdminApi;
+import io.nodeward.authorizer.api.AuthorizeApi;
 import io.nodeward.authorizer.api.AuthorizerMetrics;
 import io.nodeward.authorizer.app.AccessAuthorization;
 import io.nodeward.authorizer.app.DecisionDurability;
@@ -51,17 +52,20 @@ public final class AuthorizerService {
   private final StatusPublisher status;
   private final AuthorizerMetrics metrics;
   private final HttpServer admin;
+  private final HttpServer authorizeListener;
   private final List<String> gatewayDeployments;
   private final int gatewayPort;
 
   private AuthorizerService(Vertx vertx, DecisionRecorder recorder, AllowList allowList, StatusPublisher status,
-      AuthorizerMetrics metrics, HttpServer admin, List<String> gatewayDeployments, int gatewayPort) {
+      AuthorizerMetrics metrics, HttpServer admin, HttpServer authorizeListener, List<String> gatewayDeployments,
+      int gatewayPort) {
     this.vertx = vertx;
     this.recorder = recorder;
     this.allowList = allowList;
     this.status = status;
     this.metrics = metrics;
     this.admin = admin;
+    this.authorizeListener = authorizeListener;
     this.gatewayDeployments = gatewayDeployments;
     this.gatewayPort = gatewayPort;
   }
@@ -102,25 +106,44 @@ public final class AuthorizerService {
     List<String> deployments = new ArrayList<>();
     Future<HttpServer> admin = vertx.createHttpServer(new HttpServerOptions()
             .setHost(config.adminHost()).setPort(config.adminPort()))
-        .requestHandler(AdminApi.router(vertx, authorization, allowList, recorder, metrics, clock,
-            config.trustDomain()))
+        .requestHandler(AdminApi.router(vertx, allowList, recorder, metrics, clock))
         .listen();
-    return admin.compose(adminServer -> deployGateway(vertx, config, authorization, metrics, deployments)
+    Future<HttpServer> authorize = admin.compose(x -> authorizeListener(vertx, config, authorization));
+    return authorize.compose(listener -> deployGateway(vertx, config, authorization, metrics, deployments)
             .map(port -> {
-              LOG.info("authorizer {}: mTLS gateway on {}:{} ({} TLS engine, {} event loop(s)), admin on {}:{}",
+              HttpServer adminServer = admin.result();
+              LOG.info("authorizer {}: mTLS gateway on {}:{} ({} TLS engine, {} event loop(s)), admin on {}:{}, {}",
                   config.instanceId(), config.gatewayHost(), port,
                   GatewayTls.useOpenSsl(config.tlsEngine()) ? "OpenSSL" : "JDK", config.gatewayInstances(),
-                  config.adminHost(), adminServer.actualPort());
-              return new AuthorizerService(vertx, recorder, allowList, status, metrics, adminServer, deployments, port);
+                  config.adminHost(), adminServer.actualPort(), listener == null
+                      ? "no /authorize listener (no callers configured)"
+                      : "mTLS /authorize on " + config.authorizeApi().host() + ":" + listener.actualPort()
+                          + " for " + config.authorizeApi().callers());
+              return new AuthorizerService(vertx, recorder, allowList, status, metrics, adminServer, listener,
+                  deployments, port);
             }))
         .recover(e -> {
           Future<Void> undeployed = Future.all(deployments.stream().map(vertx::undeploy).toList()).mapEmpty();
-          return undeployed.transform(x -> admin.succeeded() ? admin.result().close() : Future.succeededFuture())
+          return undeployed
+              .transform(x -> authorize.succeeded() && authorize.result() != null
+                  ? authorize.result().close() : Future.succeededFuture())
+              .transform(x -> admin.succeeded() ? admin.result().close() : Future.succeededFuture())
               .transform(x -> status.close())
               .transform(x -> allowList.close())
               .transform(x -> recorder.close())
               .transform(x -> Future.failedFuture(e));
         });
+  }
+
+  /** The mutual-TLS {@code POST /authorize} listener; none (null) when no caller is configured. */
+  private static Future<HttpServer> authorizeListener(Vertx vertx, AuthorizerConfig config,
+      AccessAuthorization authorization) {
+    if (!config.authorizeApi().enabled()) {
+      return Future.succeededFuture(null);
+    }
+    return vertx.createHttpServer(GatewayTls.authorizeListenerOptions(config, config.authorizeApi().port()))
+        .requestHandler(AuthorizeApi.router(vertx, authorization, config.authorizeApi(), config.trustDomain()))
+        .listen();
   }
 
   /**
@@ -143,7 +166,11 @@ public final class AuthorizerService {
   }
 
   private static List<X509Certificate> readTrustChain(AuthorizerConfig config) throws Exception {
-    for (Path file : List.of(config.trustChainPem(), config.tlsCertPem(), config.tlsKeyPem())) {
+    List<Path> files = new ArrayList<>(List.of(config.trustChainPem(), config.tlsCertPem(), config.tlsKeyPem()));
+    if (config.authorizeApi().enabled()) {
+      files.add(config.authorizeApi().clientCaPem());
+    }
+    for (Path file : files) {
       if (!Files.isReadable(file)) {
         throw new ConfigException(variableFor(config, file), "names a file that cannot be read: " + file);
       }
@@ -159,6 +186,9 @@ public final class AuthorizerService {
     if (file.equals(config.trustChainPem())) {
       return AuthorizerConfig.PREFIX + "TRUST_CHAIN_PEM";
     }
+    if (file.equals(config.authorizeApi().clientCaPem())) {
+      return AuthorizerConfig.PREFIX + "AUTHORIZE_CLIENT_CA_PEM";
+    }
     return AuthorizerConfig.PREFIX + (file.equals(config.tlsCertPem()) ? "TLS_CERT_PEM" : "TLS_KEY_PEM");
   }
 
@@ -168,6 +198,11 @@ public final class AuthorizerService {
 
   public int adminPort() {
     return admin.actualPort();
+  }
+
+  /** The mutual-TLS {@code /authorize} listener's port; -1 when it does not run (no caller configured). */
+  public int authorizePort() {
+    return authorizeListener == null ? -1 : authorizeListener.actualPort();
   }
 
   public AllowList allowList() {
@@ -193,6 +228,7 @@ public final class AuthorizerService {
   public Future<Void> close() {
     Future<Void> undeployed = Future.all(gatewayDeployments.stream().map(vertx::undeploy).toList()).mapEmpty();
     return undeployed
+        .transform(x -> authorizeListener == null ? Future.<Void>succeededFuture() : authorizeListener.close())
         .transform(x -> admin.close())
         .transform(x -> status.close())
         .transform(x -> allowList.close())

@@ -16,7 +16,6 @@ import io.nodeward.kit.kafka.EventPublisher;
 import io.nodeward.kit.kafka.KafkaTestKit;
 import io.nodeward.kit.testing.Await;
 import io.nodeward.kit.tls.Fingerprints;
-import io.nodeward.lambda.testing.AuthorizeListenerStandIn;
 import io.nodeward.lambda.testing.LambdaInvoker;
 import io.nodeward.lambda.testing.LambdaInvoker.Policy;
 import io.nodeward.lambda.testing.SampleEvents;
@@ -37,9 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Lambda, invoked in-process with API Gateway's sample events, against the real nodeward authorizer: its
- * policy and its allow-list built from a real Kafka broker. Until the authorizer's own mutual-TLS /authorize
- * listener is on main (issue 13.3), {@link AuthorizeListenerStandIn} is the TLS front before its admin-port
- * /authorize; the decisions are the authorizer's.
+ * mutual-TLS /authorize listener (issue 13.3) with the Lambda's identity as the one allowed caller, its policy and
+ * its allow-list built from a real Kafka broker.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LambdaAgainstAuthorizerTest {
@@ -56,7 +54,6 @@ class LambdaAgainstAuthorizerTest {
   static Path dir;
   static Vertx vertx;
   static AuthorizerService authorizer;
-  static AuthorizeListenerStandIn listener;
   static EventPublisher events;
   static LambdaInvoker lambda;
 
@@ -75,24 +72,28 @@ class LambdaAgainstAuthorizerTest {
         "NODEWARD_AUTHORIZER_TLS_KEY_PEM", Files.writeString(dir.resolve("server.key"), server.keyPem()).toString(),
         "NODEWARD_AUTHORIZER_INSTANCE_ID", "lambda-e2e",
         "NODEWARD_AUTHORIZER_GATEWAY_PORT", "0",
-        "NODEWARD_AUTHORIZER_ADMIN_PORT", "0"));
+        "NODEWARD_AUTHORIZER_ADMIN_PORT", "0"))
+        .with(Map.of("NODEWARD_AUTHORIZER_AUTHORIZE_PORT", "0",
+            "NODEWARD_AUTHORIZER_AUTHORIZE_CLIENTS", LAMBDA_IDENTITY));
     authorizer = Await.result(AuthorizerService.start(vertx, AuthorizerConfig.fromEnv(env)));
-    listener = AuthorizeListenerStandIn.start(server, PKI, authorizer.adminPort(), LAMBDA_IDENTITY);
 
     events = EventPublisher.create(vertx, KAFKA.settings("test-issuer"), "/nodeward/issuer/test");
     Await.result(events.publish(new NodeProvisioned("node-1", "alice", "http://127.0.0.1:9", Instant.now(), "admin")));
     Await.result(events.publish(new NodeProvisioned("node-2", "bob", "http://127.0.0.1:9", Instant.now(), "admin")));
     Await.result(events.publish(issued(ALICE, "alice", "node-1")));
 
-    lambda = new LambdaInvoker(LambdaInvoker.fileEnv(dir.resolve("lambda"), listener.uri().toString(), "20s",
+    lambda = new LambdaInvoker(LambdaInvoker.fileEnv(dir.resolve("lambda"), authorizeUrl(), "20s",
         PKI.client(LAMBDA_IDENTITY), PKI.pem()));
     Await.until("the authorizer allows alice's certificate", () ->
         "Allow".equals(lambda.invoke(SampleEvents.rest("node-1", ALICE.certPem())).effect()));
   }
 
+  static String authorizeUrl() {
+    return "https://127.0.0.1:" + authorizer.authorizePort() + "/authorize";
+  }
+
   @AfterAll
   static void stop() {
-    listener.close();
     Await.result(events.close());
     if (authorizer != null) {
       Await.result(authorizer.close());
@@ -169,7 +170,7 @@ class LambdaAgainstAuthorizerTest {
   @Order(6)
   void aCallerOtherThanTheListedLambdaGetsNoDecision() {
     LambdaInvoker impostor = new LambdaInvoker(LambdaInvoker.fileEnv(dir.resolve("impostor"),
-        listener.uri().toString(), "20s", PKI.client("spiffe://" + TRUST_DOMAIN + "/service/someone-else"),
+        authorizeUrl(), "20s", PKI.client("spiffe://" + TRUST_DOMAIN + "/service/someone-else"),
         PKI.pem()));
     Policy policy = impostor.invoke(SampleEvents.rest("node-1", ALICE.certPem()));
     assertEquals("Deny", policy.effect());
@@ -180,7 +181,6 @@ class LambdaAgainstAuthorizerTest {
   @Test
   @Order(7)
   void whenTheAuthorizerIsDownTheLambdaDenies() {
-    listener.close();
     Await.result(authorizer.close());
     authorizer = null;
     Policy policy = lambda.invoke(SampleEvents.rest("node-1", ALICE.certPem()));

@@ -8,6 +8,13 @@ final class Banner {
   private Banner() {
   }
 
+  /** The mutual-TLS /authorize listener runs only for configured callers (NODEWARD_AUTHORIZER_AUTHORIZE_CLIENTS). */
+  private static String authorizeLine(int port) {
+    return port < 0
+        ? "  Authorize (mTLS)    off: set NODEWARD_AUTHORIZER_AUTHORIZE_CLIENTS to the callers' URI SANs"
+        : "  Authorize (mTLS)    https://127.0.0.1:" + port + "   POST /authorize (listed callers only)";
+  }
+
   static String render(NodewardStack stack, StackConfig config, double startSeconds) {
     String idp = stack.identity().baseUrl();
     int issuer = stack.issuer().port();
@@ -28,7 +35,8 @@ final class Banner {
         "  Issuer API          http://127.0.0.1:" + issuer + "    POST /generate-cert, /v1/certificates, /v1/admin/nodes, GET /v1/ca, /v1/crl",
         "  Issuer renewal      https://127.0.0.1:" + stack.issuer().renewalPort() + "   POST /v1/certificates/renew (mTLS, the certificate itself)",
         "  Audit API           http://127.0.0.1:" + audit + "    GET /v1/audit/events|summary|export|verify",
-        "  Authorizer admin    http://127.0.0.1:" + admin + "    POST /authorize, GET /health, /metrics",
+        "  Authorizer admin    http://127.0.0.1:" + admin + "    GET /health, /metrics",
+        authorizeLine(stack.authorizer().authorizePort()),
         "  mTLS gateway        https://127.0.0.1:" + gateway + "   /nodes/<nodeId>/...",
         "  Identity (Cognito)  " + idp + "    pool " + pool + ", app clients nodeward-console, nodeward-cli",
         "  Kafka               " + stack.bootstrapServers(),

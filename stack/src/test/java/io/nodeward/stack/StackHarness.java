@@ -85,7 +85,8 @@ public final class StackHarness implements AutoCloseable {
     Map<String, String> env = new HashMap<>();
     env.put("NODEWARD_DATA_DIR", dataDir.toString());
     for (String port : List.of("NODEWARD_ISSUER_PORT", "NODEWARD_ISSUER_MTLS_PORT", "NODEWARD_AUDIT_PORT", "NODEWARD_AUTHORIZER_GATEWAY_PORT",
-        "NODEWARD_AUTHORIZER_ADMIN_PORT", "NODEWARD_IDP_PORT", "NODEWARD_STACK_KAFKA_PORT",
+        "NODEWARD_AUTHORIZER_ADMIN_PORT", "NODEWARD_AUTHORIZER_AUTHORIZE_PORT", "NODEWARD_IDP_PORT",
+        "NODEWARD_STACK_KAFKA_PORT",
         "NODEWARD_STACK_DEMO_NODE_PORT", "NODEWARD_CONSOLE_PORT")) {
       env.put(port, "0");
     }

@@ -1,34 +1,34 @@
 package io.nodeward.authorizer.api;
 
-import io.nodeward.authorizer.app.AccessAuthorization;
 import io.nodeward.authorizer.app.AllowListStatus;
 import io.nodeward.authorizer.app.DecisionRecorder;
 import io.nodeward.kit.http.RequestIds;
 import io.nodeward.kit.health.Check;
 import io.nodeward.kit.health.HealthChecks;
 import io.nodeward.kit.http.ProblemHandler;
+import io.nodeward.kit.http.Problems;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 
-/** The admin port's routes: the API Gateway authorizer endpoint, health and Prometheus metrics. */
+/**
+ * The admin port's routes: health and Prometheus metrics. The admin port is plain HTTP and unauthenticated, so it
+ * decides nothing: {@code POST /authorize} here is refused (403 AUTHORIZE_REQUIRES_MTLS) in every profile, without
+ * reading the body or recording a decision; it is served on the mutual-TLS listener ({@link AuthorizeApi}).
+ */
 public final class AdminApi {
-
-  private static final long MAX_EVENT_BYTES = 64 * 1024;
 
   private AdminApi() {
   }
 
-  public static Router router(Vertx vertx, AccessAuthorization authorization, AllowListStatus allowList,
-      DecisionRecorder recorder, AuthorizerMetrics metrics, Clock clock, String trustDomain) {
+  public static Router router(Vertx vertx, AllowListStatus allowList, DecisionRecorder recorder,
+      AuthorizerMetrics metrics, Clock clock) {
     Router router = Router.router(vertx);
     router.route().handler(RequestIds.create());
-    router.post("/authorize")
-        .handler(BodyHandler.create().setBodyLimit(MAX_EVENT_BYTES))
-        .handler(new AuthorizeHandler(authorization, trustDomain));
+    router.post("/authorize").handler(ctx -> ctx.fail(Problems.forbidden("AUTHORIZE_REQUIRES_MTLS",
+        "POST /authorize is answered only on the mutual-TLS authorize listener, to a configured caller.")));
     router.get("/health").handler(new HealthHandler(allowList, recorder, clock)); // the authorizer's detailed body
     // /health/live and /health/ready in the shape every nodeward service answers (minimal edit, issue 15.4)
     HealthChecks.create(vertx, "authorizer")

@@ -17,9 +17,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.security.cert.X509Certificate;
 
 /**
- * {@code POST /authorize}: the API Gateway REQUEST authorizer contract. The same {@link AccessAuthorization} as
- * the gateway decides; the answer is the IAM policy API Gateway enforces. A certificate that does not chain to
- * the nodeward CA is denied as UNKNOWN_CERTIFICATE.
+ * {@code POST /authorize}: the API Gateway REQUEST authorizer contract, for a caller {@link AuthorizeCallerCheck}
+ * let through. The same {@link AccessAuthorization} as the gateway decides, and the decision event names the
+ * caller; the answer is the IAM policy API Gateway enforces. A certificate that does not chain to the nodeward CA
+ * is denied as UNKNOWN_CERTIFICATE.
  */
 final class AuthorizeHandler implements Handler<RoutingContext> {
 
@@ -36,7 +37,8 @@ final class AuthorizeHandler implements Handler<RoutingContext> {
     ApiGatewayAuthorizerEvent event = ApiGatewayAuthorizerEvent.parse(jsonBody(ctx));
     X509Certificate certificate = certificate(event.clientCertPem());
     AccessRequest request = AccessRequest.presented(certificate, CertificateFacts.from(certificate, trustDomain),
-        target(event), new RequestFacts(event.method(), event.path(), event.sourceIp(), null));
+        target(event), new RequestFacts(event.method(), event.path(), event.sourceIp(), null),
+        ctx.get(AuthorizeCallerCheck.CALLER));
     authorization.decide(request)
         .onSuccess(outcome -> ctx.response()
             .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")

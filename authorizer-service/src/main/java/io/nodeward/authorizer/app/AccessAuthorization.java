@@ -108,7 +108,8 @@ public final class AccessAuthorization {
   private Future<AccessOutcome> record(AccessRequest request, Decision decision, AllowListSnapshot snapshot,
       Instant now) {
     AccessDecided record = AccessDecisions.record(UUID.randomUUID().toString(), request.facts(),
-        request.recordedNodeId(), request.request(), decision, now, instanceId);
+        request.recordedNodeId(), request.request(), decision, now, instanceId)
+        .withOrigin(request.origin(), request.caller());
     AccessOutcome outcome = new AccessOutcome(record, decision.allowed() ? snapshot.node(request.targetNodeId()) : null);
     return log.record(record).map(outcome);
   }

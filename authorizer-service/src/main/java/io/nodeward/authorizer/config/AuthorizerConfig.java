@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  * @param catchUpTimeout how long a decision about a certificate from our CA that the allow-list does not know yet
  *     may wait for the allow-list to catch up with the broker (0: never wait)
  * @param decisionDurability whether a request waits until its decision is durable (before-forward, the default)
+ * @param authorizeApi the mutual-TLS {@code POST /authorize} listener (off unless callers are listed)
  */
 public record AuthorizerConfig(
     KafkaSettings kafka,
@@ -57,7 +58,8 @@ public record AuthorizerConfig(
     int gatewayInstances,
     Duration statusInterval,
     Duration catchUpTimeout,
-    DecisionDurability decisionDurability) {
+    DecisionDurability decisionDurability,
+    AuthorizeApiSettings authorizeApi) {
 
   public static final String PREFIX = "NODEWARD_AUTHORIZER_";
   /** As in an event source (/nodeward/authorizer/<instanceId>): it names this instance there too. */
@@ -74,6 +76,7 @@ public record AuthorizerConfig(
     Objects.requireNonNull(tlsKeyPem, "tlsKeyPem");
     Objects.requireNonNull(tlsEngine, "tlsEngine");
     Objects.requireNonNull(decisionDurability, "decisionDurability");
+    Objects.requireNonNull(authorizeApi, "authorizeApi");
     if (maxStaleness.isNegative() || maxStaleness.isZero()) {
       throw new ConfigException(PREFIX + "MAX_STALENESS", "must be positive");
     }
@@ -100,6 +103,7 @@ public record AuthorizerConfig(
     Duration pollTimeout = env.duration(PREFIX + "POLL_TIMEOUT", Duration.ofMillis(50));
     KafkaSettings base = KafkaSettings.fromEnv(env, "nodeward-authorizer-" + instanceId);
     KafkaSettings kafka = base.withPollTimeout(pollTimeout); // a copy keeps the Kafka security and event signing
+    Path trustChainPem = requiredPath(env, PREFIX + "TRUST_CHAIN_PEM");
     AuthorizerConfig config = new AuthorizerConfig(
         kafka,
         env.string("NODEWARD_TRUST_DOMAIN", "nodeward.local"),
@@ -108,7 +112,7 @@ public record AuthorizerConfig(
         env.port(PREFIX + "GATEWAY_PORT", 8443),
         env.string(PREFIX + "ADMIN_HOST", "127.0.0.1"),
         env.port(PREFIX + "ADMIN_PORT", 8082),
-        requiredPath(env, PREFIX + "TRUST_CHAIN_PEM"),
+        trustChainPem,
         requiredPath(env, PREFIX + "TLS_CERT_PEM"),
         requiredPath(env, PREFIX + "TLS_KEY_PEM"),
         env.enumValue(PREFIX + "TLS_ENGINE", TlsEngine.class, TlsEngine.AUTO),
@@ -120,7 +124,8 @@ public record AuthorizerConfig(
         env.integer(PREFIX + "GATEWAY_INSTANCES", Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64),
         env.duration(PREFIX + "STATUS_INTERVAL", Duration.ofMillis(250)),
         env.duration(PREFIX + "CATCH_UP_TIMEOUT", Duration.ofSeconds(1)),
-        env.enumValue(PREFIX + "DECISION_DURABILITY", DecisionDurability.class, DecisionDurability.BEFORE_FORWARD));
+        env.enumValue(PREFIX + "DECISION_DURABILITY", DecisionDurability.class, DecisionDurability.BEFORE_FORWARD),
+        AuthorizeApiSettings.fromEnv(env, trustChainPem));
     // NODEWARD_PROFILE=production: no plaintext Kafka, no key file others may read.
     Profile profile = Profile.fromEnv(env);
     profile.requireProductionKafka(env, kafka.security());

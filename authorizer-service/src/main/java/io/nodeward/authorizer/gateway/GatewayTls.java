@@ -24,15 +24,27 @@ public final class GatewayTls {
   }
 
   public static HttpServerOptions serverOptions(AuthorizerConfig config, int port) {
+    return mutualTls(config, config.gatewayHost(), port, config.trustChainPem().toString());
+  }
+
+  /**
+   * The {@code /authorize} listener: the same server certificate, protocols and engine; callers' certificates must
+   * chain to its own client CA.
+   */
+  public static HttpServerOptions authorizeListenerOptions(AuthorizerConfig config, int port) {
+    return mutualTls(config, config.authorizeApi().host(), port, config.authorizeApi().clientCaPem().toString());
+  }
+
+  private static HttpServerOptions mutualTls(AuthorizerConfig config, String host, int port, String clientCaPem) {
     HttpServerOptions options = new HttpServerOptions()
-        .setHost(config.gatewayHost())
+        .setHost(host)
         .setPort(port)
         .setSsl(true)
         .setClientAuth(ClientAuth.REQUIRED)
         .setKeyCertOptions(new PemKeyCertOptions()
             .setCertPath(config.tlsCertPem().toString())
             .setKeyPath(config.tlsKeyPem().toString()))
-        .setTrustOptions(new PemTrustOptions().addCertPath(config.trustChainPem().toString()))
+        .setTrustOptions(new PemTrustOptions().addCertPath(clientCaPem))
         .setEnabledSecureTransportProtocols(PROTOCOLS)
         .setIdleTimeout(120)
         .setCompressionSupported(false);

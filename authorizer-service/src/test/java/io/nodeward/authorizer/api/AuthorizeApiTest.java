@@ -1,15 +1,20 @@
 package io.nodeward.authorizer.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodeward.authorizer.AuthorizerService;
+import io.nodeward.authorizer.config.TlsEngine;
 import io.nodeward.authorizer.testing.AdminHttp;
+import io.nodeward.authorizer.testing.AuthorizeCalls;
 import io.nodeward.authorizer.testing.AuthorizerFixture;
 import io.nodeward.authorizer.testing.DecisionReader;
+import io.nodeward.authorizer.testing.TestPki;
 import io.nodeward.authorizer.testing.TestPki.ClientSpec;
 import io.nodeward.authorizer.testing.TestPki.Issued;
 import io.nodeward.events.AccessDecided;
+import io.nodeward.events.DecisionOrigin;
 import io.nodeward.events.NodeProvisioned;
 import io.nodeward.kit.kafka.EventConsumer;
 import io.nodeward.kit.kafka.EventPublisher;
@@ -31,7 +36,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** POST /authorize as API Gateway calls it, plus health and metrics, on a real broker. */
+/**
+ * POST /authorize as the API Gateway Lambda authorizer calls it — over mutual TLS, as a configured caller — plus
+ * health and metrics on the admin port, on a real broker.
+ */
 class AuthorizeApiTest {
 
   @RegisterExtension
@@ -45,6 +53,7 @@ class AuthorizeApiTest {
   static EventConsumer decisionReader;
   static final Map<String, AccessDecided> decisions = new ConcurrentHashMap<>();
   static Issued good;
+  static AuthorizeCalls lambda;
 
   record Answer(int status, JsonObject json, String contentType) {
   }
@@ -57,12 +66,19 @@ class AuthorizeApiTest {
     Await.result(events.publish(new NodeProvisioned("node-1", "alice", "http://127.0.0.1:9", Instant.now(), "admin")));
     good = fixture.pki.client("alice", "node-1");
     Await.result(events.publish(good.issued()));
-    authorizer = Await.result(AuthorizerService.start(vertx, fixture.config(KAFKA.bootstrapServers())));
+    Map<String, String> env = fixture.env(KAFKA.bootstrapServers(), fixture.dir.resolve("data"),
+        Duration.ofSeconds(5), TlsEngine.AUTO);
+    env.put("NODEWARD_AUTHORIZER_AUTHORIZE_PORT", "0");
+    env.put("NODEWARD_AUTHORIZER_AUTHORIZE_CLIENTS", AuthorizeCalls.LAMBDA);
+    authorizer = Await.result(AuthorizerService.start(vertx, fixture.config(env)));
+    lambda = new AuthorizeCalls(vertx, authorizer.authorizePort(), AuthorizeCalls.caller(fixture.pki,
+        AuthorizeCalls.LAMBDA), fixture.pki);
     decisionReader = Await.result(DecisionReader.start(vertx, KAFKA.settings("decision-reader"), decisions));
   }
 
   @AfterAll
   static void stop() {
+    lambda.close();
     Await.result(decisionReader.close());
     Await.result(authorizer.close());
     Await.result(events.close());
@@ -97,7 +113,7 @@ class AuthorizeApiTest {
   }
 
   static JsonObject authorize(JsonObject event) {
-    Answer answer = call(HttpMethod.POST, "/authorize", event.encode());
+    AuthorizeCalls.Answer answer = lambda.post(event.encode());
     assertEquals(200, answer.status(), answer.json().encode());
     return answer.json();
   }
@@ -122,6 +138,52 @@ class AuthorizeApiTest {
     String id = policy.getJsonObject("context").getString("decisionId");
     Await.until("decision published", () -> decisions.containsKey(id));
     assertEquals("203.0.113.7", decisions.get(id).clientAddress());
+    assertEquals(DecisionOrigin.AUTHORIZE_API, decisions.get(id).origin());
+    assertEquals(AuthorizeCalls.LAMBDA, decisions.get(id).caller());
+  }
+
+  /** Issue 13.3: before, the admin port answered this with a policy and recorded a decision for anyone. */
+  @Test
+  void theAdminPortDecidesNothing() {
+    JsonObject event = event(good.certPem(), "node-1", "/nodes/node-1/status");
+    event.getJsonObject("requestContext").getJsonObject("identity").put("sourceIp", "192.0.2.99");
+    Answer answer = call(HttpMethod.POST, "/authorize", event.encode());
+    assertEquals(403, answer.status(), answer.json().encode());
+    assertEquals("application/problem+json", answer.contentType());
+    assertEquals("AUTHORIZE_REQUIRES_MTLS", answer.json().getString("code"));
+    // A decision for the same node after it: decisions of one node stay in order, so the refused one would be here.
+    String marker = authorize(event(good.certPem(), "node-1", "/nodes/node-1/status"))
+        .getJsonObject("context").getString("decisionId");
+    Await.until("the marker decision is published", () -> decisions.containsKey(marker));
+    assertTrue(decisions.values().stream().noneMatch(d -> "192.0.2.99".equals(d.clientAddress())),
+        "the refused call recorded no decision");
+  }
+
+  @Test
+  void aCallerWhoseCertificateNamesAnotherIdentityGetsNoDecision() {
+    Issued someone = AuthorizeCalls.caller(fixture.pki, "spiffe://" + TestPki.TRUST_DOMAIN + "/service/someone-else");
+    try (AuthorizeCalls other = new AuthorizeCalls(vertx, authorizer.authorizePort(), someone, fixture.pki)) {
+      AuthorizeCalls.Answer answer = other.post(event(good.certPem(), "node-1", "/nodes/node-1/status").encode());
+      assertEquals(403, answer.status());
+      assertEquals("application/problem+json", answer.contentType());
+      assertEquals("AUTHORIZE_CALLER_NOT_ALLOWED", answer.code());
+    }
+    // A user's own certificate from the same CA is no caller either.
+    try (AuthorizeCalls user = new AuthorizeCalls(vertx, authorizer.authorizePort(), good, fixture.pki)) {
+      assertEquals("AUTHORIZE_CALLER_NOT_ALLOWED",
+          user.post(event(good.certPem(), "node-1", "/nodes/node-1/status").encode()).code());
+    }
+  }
+
+  @Test
+  void theListedIdentityFromAnotherCaIsRefusedInTheHandshake() {
+    Issued forged = AuthorizeCalls.caller(fixture.otherPki, AuthorizeCalls.LAMBDA);
+    try (AuthorizeCalls impostor = new AuthorizeCalls(vertx, authorizer.authorizePort(), forged, fixture.pki)) {
+      assertThrows(AssertionError.class, () -> impostor.post("{}"), "the handshake fails");
+    }
+    try (AuthorizeCalls anonymous = new AuthorizeCalls(vertx, authorizer.authorizePort(), null, fixture.pki)) {
+      assertThrows(AssertionError.class, () -> anonymous.post("{}"), "the handshake fails");
+    }
   }
 
   @Test
@@ -222,7 +284,7 @@ class AuthorizeApiTest {
       case "no-target" -> valid.copy().put("path", null).put("pathParameters", null).encode();
       default -> throw new IllegalArgumentException(kind);
     };
-    Answer answer = call(HttpMethod.POST, "/authorize", body);
+    AuthorizeCalls.Answer answer = lambda.post(body);
     assertEquals(400, answer.status());
     assertEquals("application/problem+json", answer.contentType());
     assertTrue(answer.json().getString("code").startsWith("MALFORMED"), answer.json().encode());

@@ -13,6 +13,7 @@ import io.nodeward.authorizer.testing.FakeAllowList;
 import io.nodeward.authorizer.testing.TestPki;
 import io.nodeward.authorizer.testing.TestPki.Issued;
 import io.nodeward.events.AccessDecided;
+import io.nodeward.events.DecisionOrigin;
 import io.nodeward.events.DecisionReason;
 import io.nodeward.events.NodeProvisioned;
 import io.nodeward.kit.testing.Await;
@@ -32,6 +33,7 @@ class AccessAuthorizationTest {
   static final TestPki OTHER = TestPki.create("other-ca");
   static final Instant NOW = Instant.now();
   static final RequestFacts GET = new RequestFacts("GET", "/nodes/node-1/x", "10.0.0.1", "TLSv1.3");
+  static final String CALLER = "spiffe://nodeward.local/service/lambda-authorizer";
 
   final List<AccessDecided> recorded = new CopyOnWriteArrayList<>();
   final FakeAllowList allowList = new FakeAllowList(NOW)
@@ -90,15 +92,30 @@ class AccessAuthorizationTest {
   void aPresentedCertificateFromAnotherCaIsUnknownEvenWhenItsSerialIsPublished() {
     Issued foreign = OTHER.client("alice", "node-1");
     allowList.apply(foreign.issued());
-    AccessOutcome outcome = decide(AccessRequest.presented(foreign.certificate(), facts(foreign), "node-1", GET));
+    AccessOutcome outcome = decide(AccessRequest.presented(foreign.certificate(), facts(foreign), "node-1", GET, CALLER));
     assertEquals(DecisionReason.UNKNOWN_CERTIFICATE, outcome.decision().reason());
+  }
+
+  @Test
+  void eachDecisionIsMarkedWithItsOriginAndAnAuthorizeDecisionWithItsCaller() {
+    Issued cert = PKI.client("alice", "node-1");
+    allowList.apply(cert.issued());
+    AccessDecided viaGateway = decide(AccessRequest.verifiedByHandshake(facts(cert), "node-1", "node-1", GET))
+        .decision();
+    AccessDecided viaApi = decide(AccessRequest.presented(cert.certificate(), facts(cert), "node-1", GET, CALLER))
+        .decision();
+    assertEquals(DecisionOrigin.GATEWAY, viaGateway.origin());
+    assertEquals(null, viaGateway.caller());
+    assertEquals(DecisionOrigin.AUTHORIZE_API, viaApi.origin());
+    assertEquals(CALLER, viaApi.caller());
+    assertEquals(List.of(viaGateway, viaApi), recorded);
   }
 
   @Test
   void aPresentedCertificateFromTheCaIsDecidedByThePolicy() {
     Issued cert = PKI.client("alice", "node-1");
     allowList.apply(cert.issued(), cert.revoked());
-    AccessOutcome outcome = decide(AccessRequest.presented(cert.certificate(), facts(cert), "node-1", GET));
+    AccessOutcome outcome = decide(AccessRequest.presented(cert.certificate(), facts(cert), "node-1", GET, CALLER));
     assertEquals(DecisionReason.REVOKED, outcome.decision().reason());
   }
 
@@ -125,7 +142,7 @@ class AccessAuthorizationTest {
   void aPresentedCertificateFromOurCaCatchesUpToo() {
     Issued fresh = PKI.client("alice", "node-1");
     allowList.publish(fresh.issued());
-    AccessOutcome outcome = decide(AccessRequest.presented(fresh.certificate(), facts(fresh), "node-1", GET));
+    AccessOutcome outcome = decide(AccessRequest.presented(fresh.certificate(), facts(fresh), "node-1", GET, CALLER));
     assertTrue(outcome.allowed());
   }
 
@@ -148,7 +165,7 @@ class AccessAuthorizationTest {
   @Test
   void aCertificateFromAnotherCaNeverMakesTheListCatchUp() {
     Issued foreign = OTHER.client("alice", "node-1");
-    decide(AccessRequest.presented(foreign.certificate(), facts(foreign), "node-1", GET));
+    decide(AccessRequest.presented(foreign.certificate(), facts(foreign), "node-1", GET, CALLER));
     assertEquals(0, allowList.catchUps());
   }
 

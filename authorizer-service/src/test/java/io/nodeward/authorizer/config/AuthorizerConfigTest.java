@@ -51,6 +51,34 @@ class AuthorizerConfigTest {
   }
 
   @Test
+  void theAuthorizeListenerIsOffUntilCallersAreListedAndThenTrustsTheChainByDefault() {
+    AuthorizerConfig off = AuthorizerConfig.fromEnv(Env.of(minimal()));
+    assertEquals(false, off.authorizeApi().enabled());
+    Map<String, String> env = minimal();
+    env.put("NODEWARD_AUTHORIZER_AUTHORIZE_CLIENTS", "spiffe://nodeward.local/service/lambda-authorizer, "
+        + "spiffe://nodeward.local/service/other");
+    AuthorizeApiSettings on = AuthorizerConfig.fromEnv(Env.of(env)).authorizeApi();
+    assertTrue(on.enabled());
+    assertEquals(8445, on.port());
+    assertEquals("127.0.0.1", on.host());
+    assertEquals(Path.of("/etc/nodeward/ca.pem"), on.clientCaPem());
+    assertEquals(java.util.List.of("spiffe://nodeward.local/service/lambda-authorizer",
+        "spiffe://nodeward.local/service/other"), on.callers());
+    assertEquals(1000, on.ratePerSecond());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"NODEWARD_AUTHORIZER_AUTHORIZE_CLIENTS, lambda-authorizer",
+      "NODEWARD_AUTHORIZER_AUTHORIZE_RATE, 0"})
+  void aMalformedAuthorizeListenerSettingIsNamed(String variable, String value) {
+    Map<String, String> env = minimal();
+    env.put("NODEWARD_AUTHORIZER_AUTHORIZE_CLIENTS", "spiffe://nodeward.local/service/lambda-authorizer");
+    env.put(variable, value);
+    ConfigException e = assertThrows(ConfigException.class, () -> AuthorizerConfig.fromEnv(Env.of(env)));
+    assertTrue(e.getMessage().contains(variable), e.getMessage());
+  }
+
+  @Test
   void everyVariableIsRead() {
     Map<String, String> env = minimal();
     env.put("NODEWARD_KAFKA_BOOTSTRAP", "kafka:9092");

@@ -31,9 +31,7 @@ class TemplateServicesTest {
    */
   static final Map<String, Set<String>> PENDING = Map.of(
       "issuer", Set.of(),
-      "authorizer", Set.of(
-          "NODEWARD_AUTHORIZER_AUTHORIZE_HOST", "NODEWARD_AUTHORIZER_AUTHORIZE_PORT",   // issue 13.3, contract (b)
-          "NODEWARD_AUTHORIZER_AUTHORIZE_CLIENT_CA_PEM", "NODEWARD_AUTHORIZER_AUTHORIZE_CLIENTS"),
+      "authorizer", Set.of(),
       "audit", Set.of());
 
   static final Map<String, String> STAND_INS = Map.of(
