@@ -14,6 +14,7 @@ import io.nodeward.authorizer.testing.AuthorizerFixture;
 import io.nodeward.authorizer.testing.FakeAllowList;
 import io.nodeward.events.AccessDecided;
 import io.nodeward.kit.testing.Await;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.time.Clock;
@@ -44,8 +45,10 @@ class AuthorizeRateLimitTest {
     env.put("NODEWARD_AUTHORIZER_AUTHORIZE_RATE", "3");
     AuthorizerConfig config = FIXTURE.config(env);
     AccessAuthorization authorization = new AccessAuthorization(new FakeAllowList(Instant.now()),
-        new ClientChainVerifier(List.of(FIXTURE.pki.caCertificate())), recorded::add, Clock.systemUTC(), "rate-test",
-        Duration.ZERO);
+        new ClientChainVerifier(List.of(FIXTURE.pki.caCertificate())), d -> {
+          recorded.add(d);
+          return Future.succeededFuture();
+        }, Clock.systemUTC(), "rate-test", Duration.ZERO);
     server = Await.result(vertx.createHttpServer(GatewayTls.authorizeListenerOptions(config, 0))
         .requestHandler(AuthorizeApi.router(vertx, authorization, config.authorizeApi(), config.trustDomain()))
         .listen());
