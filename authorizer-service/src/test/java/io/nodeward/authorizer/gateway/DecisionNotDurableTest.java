@@ -184,7 +184,7 @@ class DecisionNotDurableTest {
     GatewayVerticle gateway = new GatewayVerticle(fixture.config("127.0.0.1:9"), 0, authorization, e -> { });
     Await.result(vertx.deployVerticle(gateway));
     HttpServer admin = Await.result(vertx.createHttpServer()
-        .requestHandler(AdminApi.router(vertx, authorization, allowList, recorder, metrics, clock, TestPki.TRUST_DOMAIN))
+        .requestHandler(AdminApi.router(vertx, allowList, recorder, metrics, clock))
         .listen(0, "127.0.0.1"));
     HttpClient client = MtlsClients.with(vertx, cert, fixture.pki);
 
