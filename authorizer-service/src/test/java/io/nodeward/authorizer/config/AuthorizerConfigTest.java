@@ -52,12 +52,12 @@ class AuthorizerConfigTest {
 
   @Test
   void theAuthorizeListenerIsOffUntilCallersAreListedAndThenTrustsTheChainByDefault() {
-    AuthorizerConfig off = AuthorizerConfig.fromEnv(Env.of(minimal()));
+    AuthorizerConfig off = AuthorizerConfig.fromEnv(dev(minimal()));
     assertEquals(false, off.authorizeApi().enabled());
     Map<String, String> env = minimal();
     env.put("NODEWARD_AUTHORIZER_AUTHORIZE_CLIENTS", "spiffe://nodeward.local/service/lambda-authorizer, "
         + "spiffe://nodeward.local/service/other");
-    AuthorizeApiSettings on = AuthorizerConfig.fromEnv(Env.of(env)).authorizeApi();
+    AuthorizeApiSettings on = AuthorizerConfig.fromEnv(dev(env)).authorizeApi();
     assertTrue(on.enabled());
     assertEquals(8445, on.port());
     assertEquals("127.0.0.1", on.host());
@@ -74,7 +74,7 @@ class AuthorizerConfigTest {
     Map<String, String> env = minimal();
     env.put("NODEWARD_AUTHORIZER_AUTHORIZE_CLIENTS", "spiffe://nodeward.local/service/lambda-authorizer");
     env.put(variable, value);
-    ConfigException e = assertThrows(ConfigException.class, () -> AuthorizerConfig.fromEnv(Env.of(env)));
+    ConfigException e = assertThrows(ConfigException.class, () -> AuthorizerConfig.fromEnv(dev(env)));
     assertTrue(e.getMessage().contains(variable), e.getMessage());
   }
 
