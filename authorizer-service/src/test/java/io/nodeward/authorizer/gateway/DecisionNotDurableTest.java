@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodeward.authorizer.api.AdminApi;
+import io.nodeward.authorizer.api.AuthorizeApi;
 import io.nodeward.authorizer.api.AuthorizerMetrics;
 import io.nodeward.authorizer.app.AccessAuthorization;
 import io.nodeward.authorizer.app.AllowListStatus;
@@ -13,10 +14,13 @@ import io.nodeward.authorizer.app.DecisionDurability;
 import io.nodeward.authorizer.app.DecisionNotDurableException;
 import io.nodeward.authorizer.app.DecisionRecorder;
 import io.nodeward.authorizer.app.DecisionTransport;
+import io.nodeward.authorizer.config.AuthorizerConfig;
+import io.nodeward.authorizer.config.TlsEngine;
 import io.nodeward.authorizer.domain.AllowListSnapshot;
 import io.nodeward.authorizer.domain.ClientChainVerifier;
 import io.nodeward.authorizer.domain.Freshness;
 import io.nodeward.authorizer.testing.AdminHttp;
+import io.nodeward.authorizer.testing.AuthorizeCalls;
 import io.nodeward.authorizer.testing.AuthorizerFixture;
 import io.nodeward.authorizer.testing.EchoUpstream;
 import io.nodeward.authorizer.testing.FakeAllowList;
@@ -39,6 +43,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -210,10 +215,21 @@ class DecisionNotDurableTest {
         .put("pathParameters", new JsonObject().put("nodeId", "node-1").put("proxy", "status"))
         .put("requestContext", new JsonObject().put("httpMethod", "GET").put("identity", new JsonObject()
             .put("sourceIp", "203.0.113.7").put("clientCert", new JsonObject().put("clientCertPem", cert.certPem()))));
-    AdminHttp.Answer authorize = AdminHttp.call(admin.actualPort(), "POST", "/authorize", event.encode());
-    assertEquals(503, authorize.status(), authorize.body());
-    assertEquals("DECISION_NOT_DURABLE", authorize.json().getString("code"), authorize.body());
-    assertFalse(authorize.body().contains("policyDocument"), authorize.body());
+    // It is served on the mutual-TLS listener, to a configured caller (issue 13.3).
+    Map<String, String> env = fixture.env("127.0.0.1:9", fixture.dir.resolve("data"), Duration.ofSeconds(5),
+        TlsEngine.AUTO);
+    env.put("NODEWARD_AUTHORIZER_AUTHORIZE_CLIENTS", AuthorizeCalls.LAMBDA);
+    AuthorizerConfig listenerConfig = fixture.config(env);
+    HttpServer listener = Await.result(vertx.createHttpServer(GatewayTls.authorizeListenerOptions(listenerConfig, 0))
+        .requestHandler(AuthorizeApi.router(vertx, authorization, listenerConfig.authorizeApi(), TestPki.TRUST_DOMAIN))
+        .listen());
+    try (AuthorizeCalls lambda = new AuthorizeCalls(vertx, listener.actualPort(),
+        AuthorizeCalls.caller(fixture.pki, AuthorizeCalls.LAMBDA), fixture.pki)) {
+      AuthorizeCalls.Answer authorize = lambda.post(event.encode());
+      assertEquals(503, authorize.status(), authorize.json().encode());
+      assertEquals("DECISION_NOT_DURABLE", authorize.code(), authorize.json().encode());
+      assertFalse(authorize.json().containsKey("policyDocument"), authorize.json().encode());
+    }
 
     backlog.full = false; // space again: the next decision is durable, the request goes through, the alarm clears
     Responses allowed = Await.result(Responses.get(client, gateway.actualPort(), "/nodes/node-1/y"));
