@@ -1,6 +1,7 @@
 package io.nodeward.authorizer.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,10 +26,18 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -157,6 +166,40 @@ class AuthorizeApiTest {
     Await.until("the marker decision is published", () -> decisions.containsKey(marker));
     assertTrue(decisions.values().stream().noneMatch(d -> "192.0.2.99".equals(d.clientAddress())),
         "the refused call recorded no decision");
+  }
+
+  /**
+   * Issue 13.4: the admin port's BodyHandler.create() stored multipart files under ./file-uploads and never deleted
+   * them (unauthenticated disk filling). Neither port stores anything now.
+   */
+  @Test
+  void aMultipartUploadLeavesNoFileUploadsDirectory() throws Exception {
+    Path uploads = Path.of("file-uploads");
+    deleteTree(uploads);
+    String boundary = "nodeward-upload-test";
+    String multipart = "--" + boundary + "\r\n"
+        + "Content-Disposition: form-data; name=\"file\"; filename=\"fill.bin\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n" + "x".repeat(16 * 1024) + "\r\n--" + boundary + "--\r\n";
+    String contentType = "multipart/form-data; boundary=" + boundary;
+    HttpResponse<String> admin = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + authorizer.adminPort() + "/authorize"))
+        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(multipart)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertTrue(admin.statusCode() >= 400, admin.body());
+    int listener = lambda.post(multipart, contentType).status();
+    assertTrue(listener >= 400 && listener < 500, "the listener takes JSON only: " + listener);
+    assertFalse(Files.exists(uploads), "an upload directory was created: " + uploads.toAbsolutePath());
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   @Test

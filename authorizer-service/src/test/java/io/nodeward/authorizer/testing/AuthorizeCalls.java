@@ -36,8 +36,12 @@ public final class AuthorizeCalls implements AutoCloseable {
   }
 
   public Answer post(String body) {
+    return post(body, "application/json");
+  }
+
+  public Answer post(String body, String contentType) {
     RequestOptions options = new RequestOptions().setHost("127.0.0.1").setPort(port).setMethod(HttpMethod.POST)
-        .setURI("/authorize").putHeader("content-type", "application/json");
+        .setURI("/authorize").putHeader("content-type", contentType);
     return Await.result(client.request(options).compose(request -> request.send(Buffer.buffer(body))
         .compose(response -> response.body().map(answer -> new Answer(response.statusCode(),
             response.getHeader("content-type"), response.getHeader("retry-after"),

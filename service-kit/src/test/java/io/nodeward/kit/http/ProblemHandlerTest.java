@@ -29,7 +29,7 @@ class ProblemHandlerTest {
   static void start() throws Exception {
     vertx = Vertx.vertx();
     Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create().setBodyLimit(1024));
+    router.route().handler(BodyHandler.create(false).setBodyLimit(1024));
     router.post("/json").handler(ctx -> ctx.json(ctx.body().asJsonObject()));
     router.get("/refused").handler(ctx -> ctx.fail(Problems.forbidden("NOT_OWNER", "This node belongs to someone else.")));
     router.get("/boom").handler(ctx -> {
