@@ -7,7 +7,11 @@ import java.util.Locale;
  * The target of a gateway request, read from the raw (still percent-encoded) path {@code /nodes/{nodeId}/rest}.
  * Anything that could make the upstream see another path than the one we authorized is refused: dot
  * segments in any spelling ({@code ..}, {@code %2e%2e}), encoded separators ({@code %2f}, {@code %5c}),
- * backslashes and NULs, and a nodeId that is not exactly an identifier.
+ * backslashes and NULs, and a nodeId that is not exactly an identifier. Also what an upstream may read
+ * differently from us (issue 13.11): {@code ;} path parameters in any spelling (Tomcat and Spring strip
+ * {@code ..;} to {@code ..}) and any encoded {@code %} ({@code %25}): double encoding such as {@code %252e%252e},
+ * {@code %252f} or {@code %25%32%65} becomes, after one decoding hop in front of the node, the dots and separators
+ * refused above. A literal '%' in a node's path is the price.
  */
 public record TargetPath(String nodeId, String rest) {
 
@@ -41,6 +45,9 @@ public record TargetPath(String nodeId, String rest) {
     String lower = rest.toLowerCase(Locale.ROOT);
     if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00") || lower.indexOf('\\') >= 0
         || lower.indexOf('\0') >= 0) {
+      return false;
+    }
+    if (lower.indexOf(';') >= 0 || lower.contains("%3b") || lower.contains("%25")) {
       return false;
     }
     for (String segment : lower.split("/", -1)) {

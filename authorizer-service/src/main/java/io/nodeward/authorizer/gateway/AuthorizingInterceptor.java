@@ -15,7 +15,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.MediaType;
@@ -25,9 +24,7 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -37,16 +34,17 @@ import javax.net.ssl.SSLSession;
  * Decides every proxied request before it leaves: reads the verified peer certificate of the request's own
  * connection (per request, so a revocation reaches connections that are already open), has
  * {@link AccessAuthorization} decide and record, and either answers with a problem or rewrites the request
- * for the node's upstream. Client-sent {@code X-Nodeward-*} headers are
- * removed before ours are set: the upstream trusts them.
+ * for the node's upstream. What a client claims about identity or forwarding ({@code X-Nodeward-*},
+ * {@code X-Forwarded-*}, {@code Forwarded}, {@code X-Real-IP}, client-certificate headers) is removed before the
+ * gateway sets its own ({@link ForwardedHeaders}): the upstream trusts them.
  */
 final class AuthorizingInterceptor implements ProxyInterceptor {
 
   static final String UPSTREAM = "nodeward.upstream";
   static final String USER_HEADER = "X-Nodeward-User";
   static final String NODE_HEADER = "X-Nodeward-Node";
+  static final String SERIAL_HEADER = "X-Nodeward-Serial";
   static final String DECISION_HEADER = "X-Nodeward-Decision";
-  private static final String RESERVED_PREFIX = "x-nodeward-";
   private static final MediaType PROBLEM_MEDIA_TYPE = MediaType.parse(Problem.MEDIA_TYPE);
 
   private final AccessAuthorization authorization;
@@ -90,24 +88,17 @@ final class AuthorizingInterceptor implements ProxyInterceptor {
     ctx.set(UPSTREAM, upstream);
     ProxyRequest proxyRequest = ctx.request();
     proxyRequest.setURI(upstream.uri(target.rest(), request.query()));
-    // Like nginx's default (Host: $proxy_host). Not for a request without Host (HTTP/1.0): vertx-http-proxy
-    // then dereferences the missing client authority after taking an upstream connection, answers 502 and never
-    // returns the connection to the pool, so a client could drain the pool. Without it the client request
-    // defaults to the upstream's host:port anyway.
-    if (request.authority() != null) {
-      proxyRequest.setAuthority(HostAndPort.create(upstream.host(), upstream.port()));
-    }
+    // No setAuthority: the upstream request's Host is then the upstream's host:port (nginx's Host: $proxy_host),
+    // and vertx-http-proxy adds no X-Forwarded-Host with the client's Host as it does when the authority is
+    // replaced (issue 13.6). Also spares an HTTP/1.0 request without Host the proxy's dereference of it.
     MultiMap headers = proxyRequest.headers();
     removeHopByHop(headers);
-    removeReserved(headers);
+    ForwardedHeaders.removeClientClaims(headers);
     headers.set(USER_HEADER, outcome.decision().userId());
     headers.set(NODE_HEADER, target.nodeId());
+    headers.set(SERIAL_HEADER, outcome.decision().serialNumber());
     headers.set(DECISION_HEADER, decisionId);
-    // The gateway is the edge: what a client claims about forwarding is replaced, not appended to.
-    SocketAddress remote = request.remoteAddress();
-    headers.remove("Forwarded");
-    headers.set("X-Forwarded-For", remote == null ? "unknown" : remote.hostAddress());
-    headers.set("X-Forwarded-Proto", "https");
+    ForwardedHeaders.setVouched(headers, request.remoteAddress());
     return ctx.sendRequest();
   }
 
@@ -172,15 +163,5 @@ final class AuthorizingInterceptor implements ProxyInterceptor {
     headers.remove("TE");
     headers.remove(HttpHeaders.UPGRADE);
     headers.remove("Proxy-Connection");
-  }
-
-  private static void removeReserved(MultiMap headers) {
-    List<String> reserved = new ArrayList<>();
-    for (Map.Entry<String, String> header : headers) {
-      if (header.getKey().toLowerCase(Locale.ROOT).startsWith(RESERVED_PREFIX)) {
-        reserved.add(header.getKey());
-      }
-    }
-    reserved.forEach(headers::remove);
   }
 }

@@ -33,4 +33,15 @@ class TargetPathTest {
   void pathTraversalAndMalformedTargetsAreRefused(String path) {
     assertNull(TargetPath.parse(path));
   }
+
+  /** Issue 13.11: each of these passed before (an upstream behind a decoding hop, or Tomcat, reads a traversal). */
+  @ParameterizedTest(name = "{0} is refused")
+  @ValueSource(strings = {
+      "/nodes/node-1/..;/node-2/x", "/nodes/node-1/a;b/c", "/nodes/node-1/x;jsessionid=1", "/nodes/node-1/..%3b/x",
+      "/nodes/node-1/%252e%252e/node-2", "/nodes/node-1/%252E%252E/node-2", "/nodes/node-1/a%252fb",
+      "/nodes/node-1/a%255cb", "/nodes/node-1/%25252e%25252e/x", "/nodes/node-1/%25%32%65%25%32%65/x",
+      "/nodes/node-1/x%2500", "/nodes/node-1;/x"})
+  void pathParametersAndDoubleEncodingAreRefused(String path) {
+    assertNull(TargetPath.parse(path));
+  }
 }

@@ -2,6 +2,7 @@ package io.nodeward.authorizer.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -32,6 +33,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -40,6 +42,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
@@ -151,6 +154,43 @@ class GatewayTest {
     assertEquals("node-1", decided.targetNodeId());
     assertEquals("127.0.0.1", decided.clientAddress());
     assertTrue(decided.tlsVersion().startsWith("TLSv1."));
+  }
+
+  /** Issue 13.6: each of these passed through to the node before, with the client's value. */
+  @ParameterizedTest(name = "a client-sent {0} does not reach the node")
+  @ValueSource(strings = {"X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-Prefix", "X-Forwarded-Server",
+      "X-Forwarded-Ssl", "X-Forwarded-Uri", "X-Original-URL", "X-Rewrite-URL", "X-Real-IP", "X-Client-IP",
+      "True-Client-IP", "X-Forwarded-Client-Cert", "X-Client-Cert", "X-SSL-Client-Cert", "X-SSL-Client-S-DN",
+      "X-SSL-Client-Verify", "Ssl-Client-Cert", "X-Amzn-Mtls-Clientcert", "X-ARR-ClientCert", "X-Nodeward-Serial",
+      "X-Nodeward-Decision"})
+  void aClientClaimAboutForwardingOrItsCertificateIsDropped(String header) {
+    awaitApplied(good.serial());
+    HttpClient client = MtlsClients.with(vertx, good, fixture.pki);
+    Responses response = Await.result(Responses.send(client, port, HttpMethod.GET, "/nodes/node-1/status",
+        MultiMap.caseInsensitiveMultiMap().add(header, "forged.example").add("Host", "forged.example:8443")));
+    client.close();
+    assertEquals(200, response.status());
+    JsonObject echoed = response.echoedHeaders();
+    assertNotEquals("forged.example", echoed.getString(header.toLowerCase(Locale.ROOT)), header + " passed through");
+    assertNull(echoed.getString("x-forwarded-host"), "the client's Host is not handed on as X-Forwarded-Host");
+  }
+
+  @Test
+  void theNodeGetsTheGatewaysOwnForwardingHeadersAndTheVerifiedIdentity() {
+    awaitApplied(good.serial());
+    HttpClient client = MtlsClients.with(vertx, good, fixture.pki);
+    Responses response = Await.result(Responses.send(client, port, HttpMethod.GET, "/nodes/node-1/status",
+        MultiMap.caseInsensitiveMultiMap().add("Forwarded", "for=10.6.6.6;host=evil.example;proto=http")
+            .add("X-Forwarded-Proto", "http")));
+    client.close();
+    JsonObject echoed = response.echoedHeaders();
+    assertEquals("for=127.0.0.1;proto=https", echoed.getString("forwarded"));
+    assertEquals("127.0.0.1", echoed.getString("x-forwarded-for"));
+    assertEquals("https", echoed.getString("x-forwarded-proto"));
+    assertEquals(ALICE, echoed.getString("x-nodeward-user"));
+    assertEquals("node-1", echoed.getString("x-nodeward-node"));
+    assertEquals(good.serial(), echoed.getString("x-nodeward-serial"));
+    assertNotNull(echoed.getString("x-nodeward-decision"));
   }
 
   /**
@@ -338,7 +378,8 @@ class GatewayTest {
 
   @ParameterizedTest(name = "{0} is refused as INVALID_TARGET")
   @ValueSource(strings = {"/nodes/../node-1/status", "/nodes/%2e%2e/node-1", "/nodes/%2E%2E%2Fnode-1/status",
-      "/nodes/node-1%2f..%2fnode-2/x", "/nodes/node-1/../node-2/status", "/nodes/node-1/%2e%2e/x", "/admin"})
+      "/nodes/node-1%2f..%2fnode-2/x", "/nodes/node-1/../node-2/status", "/nodes/node-1/%2e%2e/x", "/admin",
+      "/nodes/node-1/..;/node-2/status", "/nodes/node-1/%252e%252e/node-2/status", "/nodes/node-1/a%252fb"})
   void pathTraversalIsRefusedBeforeAnythingElse(String path) {
     awaitApplied(good.serial());
     Responses response = get(good, path);

@@ -116,7 +116,25 @@ public final class TestPki {
   /** A TLS server certificate for 127.0.0.1 / localhost. */
   public Issued server() {
     try {
-      KeyPair keys = ecKeys();
+      return server(ecKeys());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The same with an RSA key: what a server offering RSA key exchange needs. */
+  public Issued rsaServer() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048, RANDOM);
+      return server(generator.generateKeyPair());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Issued server(KeyPair keys) {
+    try {
       Instant now = Instant.now();
       X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name("CN=" + name), serial(),
           Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(30))),
