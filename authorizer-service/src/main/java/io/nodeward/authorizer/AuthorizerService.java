@@ -8,6 +8,7 @@ import io.nodeward.authorizer.app.DecisionDurability;
 import io.nodeward.authorizer.app.DecisionRecorder;
 import io.nodeward.authorizer.config.AuthorizerConfig;
 import io.nodeward.authorizer.domain.ClientChainVerifier;
+import io.nodeward.authorizer.gateway.GatewayGuard;
 import io.nodeward.authorizer.gateway.GatewayTls;
 import io.nodeward.authorizer.gateway.GatewayVerticle;
 import io.nodeward.authorizer.kafka.AllowList;
@@ -154,8 +155,10 @@ public final class AuthorizerService {
       AccessAuthorization authorization, AuthorizerMetrics metrics, List<String> deployments) {
     int port = config.gatewayPort() == 0 ? -1 : config.gatewayPort();
     List<GatewayVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
+    GatewayGuard guard = new GatewayGuard(config.gatewayLimits());
     return vertx.deployVerticle(() -> {
-          GatewayVerticle verticle = new GatewayVerticle(config, port, authorization, metrics::connectionFailed);
+          GatewayVerticle verticle = new GatewayVerticle(config, port, authorization, metrics::connectionFailed,
+              guard);
           instances.add(verticle);
           return verticle;
         }, new DeploymentOptions().setInstances(config.gatewayInstances()))

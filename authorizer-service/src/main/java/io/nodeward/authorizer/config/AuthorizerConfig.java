@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
  *     may wait for the allow-list to catch up with the broker (0: never wait)
  * @param decisionDurability whether a request waits until its decision is durable (before-forward, the default)
  * @param authorizeApi the mutual-TLS {@code POST /authorize} listener (off unless callers are listed)
+ * @param gatewayLimits connection cap, header-read timeout and per-certificate rate of the gateway
  */
 public record AuthorizerConfig(
     KafkaSettings kafka,
@@ -59,7 +60,8 @@ public record AuthorizerConfig(
     Duration statusInterval,
     Duration catchUpTimeout,
     DecisionDurability decisionDurability,
-    AuthorizeApiSettings authorizeApi) {
+    AuthorizeApiSettings authorizeApi,
+    GatewayLimits gatewayLimits) {
 
   public static final String PREFIX = "NODEWARD_AUTHORIZER_";
   /** As in an event source (/nodeward/authorizer/<instanceId>): it names this instance there too. */
@@ -77,6 +79,7 @@ public record AuthorizerConfig(
     Objects.requireNonNull(tlsEngine, "tlsEngine");
     Objects.requireNonNull(decisionDurability, "decisionDurability");
     Objects.requireNonNull(authorizeApi, "authorizeApi");
+    Objects.requireNonNull(gatewayLimits, "gatewayLimits");
     if (maxStaleness.isNegative() || maxStaleness.isZero()) {
       throw new ConfigException(PREFIX + "MAX_STALENESS", "must be positive");
     }
@@ -125,7 +128,8 @@ public record AuthorizerConfig(
         env.duration(PREFIX + "STATUS_INTERVAL", Duration.ofMillis(250)),
         env.duration(PREFIX + "CATCH_UP_TIMEOUT", Duration.ofSeconds(1)),
         env.enumValue(PREFIX + "DECISION_DURABILITY", DecisionDurability.class, DecisionDurability.BEFORE_FORWARD),
-        AuthorizeApiSettings.fromEnv(env, trustChainPem));
+        AuthorizeApiSettings.fromEnv(env, trustChainPem),
+        GatewayLimits.fromEnv(env));
     // NODEWARD_PROFILE=production: no plaintext Kafka, no key file others may read.
     Profile profile = Profile.fromEnv(env);
     profile.requireProductionKafka(env, kafka.security());

@@ -24,6 +24,7 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,9 +50,11 @@ final class AuthorizingInterceptor implements ProxyInterceptor {
 
   private final AccessAuthorization authorization;
   private final String trustDomain;
+  private final GatewayGuard guard;
   private final Map<String, Upstream> upstreams = new ConcurrentHashMap<>();
 
-  AuthorizingInterceptor(AccessAuthorization authorization, String trustDomain) {
+  AuthorizingInterceptor(AccessAuthorization authorization, String trustDomain, GatewayGuard guard) {
+    this.guard = guard;
     this.authorization = authorization;
     this.trustDomain = trustDomain;
   }
@@ -65,7 +68,12 @@ final class AuthorizingInterceptor implements ProxyInterceptor {
     String rawPath = request.path();
     TargetPath target = TargetPath.parse(rawPath);
     SSLSession session = request.sslSession();
-    AccessRequest access = AccessRequest.verifiedByHandshake(peerFacts(session),
+    CertificateFacts facts = peerFacts(session);
+    Duration wait = guard.acquire(rateKey(facts, request));
+    if (!wait.isZero()) {
+      return rateLimited(ctx, wait);
+    }
+    AccessRequest access = AccessRequest.verifiedByHandshake(facts,
         target == null ? null : target.nodeId(), target != null ? target.nodeId() : TargetPath.nodeSegment(rawPath),
         requestFacts(request, session));
     return authorization.decide(access)
@@ -100,6 +108,26 @@ final class AuthorizingInterceptor implements ProxyInterceptor {
     headers.set(DECISION_HEADER, decisionId);
     ForwardedHeaders.setVouched(headers, request.remoteAddress());
     return ctx.sendRequest();
+  }
+
+  /**
+   * Per certificate (its serial: a revoked or unknown one is limited like any other, before the decision), or per
+   * address when there is none. Refusals over the limit are not recorded as decisions: that would hand the flood
+   * to the decision log.
+   */
+  private static String rateKey(CertificateFacts facts, HttpServerRequest request) {
+    if (facts != null && facts.serial() != null) {
+      return "serial:" + facts.serial();
+    }
+    SocketAddress remote = request.remoteAddress();
+    return "address:" + (remote == null ? "unknown" : remote.hostAddress());
+  }
+
+  private static Future<ProxyResponse> rateLimited(ProxyContext ctx, Duration wait) {
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    return problem(ctx, new Problem(429, DecisionReason.RATE_LIMITED.name(), "Too many requests",
+        GatewayProblems.detail(DecisionReason.RATE_LIMITED)), null, ctx.request().proxiedRequest().path())
+        .map(response -> response.putHeader("Retry-After", Long.toString(seconds)));
   }
 
   private CertificateFacts peerFacts(SSLSession session) {

@@ -22,11 +22,19 @@ public final class GatewayVerticle extends VerticleBase {
   private final int port;
   private final AccessAuthorization authorization;
   private final Handler<Throwable> connectionFailures;
+  private final GatewayGuard guard;
   private HttpServer server;
   private HttpClient client;
 
   public GatewayVerticle(AuthorizerConfig config, int port, AccessAuthorization authorization,
       Handler<Throwable> connectionFailures) {
+    this(config, port, authorization, connectionFailures, new GatewayGuard(config.gatewayLimits()));
+  }
+
+  /** @param guard the limits, shared by every instance of the gateway */
+  public GatewayVerticle(AuthorizerConfig config, int port, AccessAuthorization authorization,
+      Handler<Throwable> connectionFailures, GatewayGuard guard) {
+    this.guard = guard;
     this.connectionFailures = connectionFailures;
     this.config = config;
     this.port = port;
@@ -44,11 +52,15 @@ public final class GatewayVerticle extends VerticleBase {
     // without a decision. Upgrade requests are decided and proxied like any other (Upgrade is hop-by-hop).
     HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
         .origin(new UpstreamOrigin())
-        .addInterceptor(new AuthorizingInterceptor(authorization, config.trustDomain()));
+        .addInterceptor(new AuthorizingInterceptor(authorization, config.trustDomain(), guard));
     // Failed handshakes (no certificate, foreign CA, TLS 1.1...) are counted, not logged one by one: anyone
     // can cause them, and a log line each would let them flood the logs.
     server = vertx.createHttpServer(GatewayTls.serverOptions(config, port))
-        .requestHandler(proxy)
+        .connectionHandler(connection -> guard.connected(vertx, connection))
+        .requestHandler(request -> {
+          guard.requestStarted(request);
+          proxy.handle(request);
+        })
         .exceptionHandler(connectionFailures);
     return server.listen();
   }

@@ -19,6 +19,20 @@ public final class RawTls {
 
   /** Sends {@code request} as is on a new connection and returns everything read until the server closes. */
   public static String exchange(TestPki.Issued client, TestPki ca, int port, String request) throws Exception {
+    try (SSLSocket socket = connect(client, ca, port)) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      ByteArrayOutputStream response = new ByteArrayOutputStream();
+      in.transferTo(response);
+      return response.toString(StandardCharsets.US_ASCII);
+    }
+  }
+
+  /** A TLS connection with the client certificate, its handshake done (30 s read timeout). */
+  public static SSLSocket connect(TestPki.Issued client, TestPki ca, int port) throws Exception {
     char[] password = "test".toCharArray();
     KeyStore keys = KeyStore.getInstance("PKCS12");
     keys.load(null, null);
@@ -32,15 +46,9 @@ public final class RawTls {
     tmf.init(trust);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-    try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
-      socket.setSoTimeout(30_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(request.getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      ByteArrayOutputStream response = new ByteArrayOutputStream();
-      in.transferTo(response);
-      return response.toString(StandardCharsets.US_ASCII);
-    }
+    SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port);
+    socket.setSoTimeout(30_000);
+    socket.startHandshake();
+    return socket;
   }
 }

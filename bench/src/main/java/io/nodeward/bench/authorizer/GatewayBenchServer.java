@@ -38,6 +38,7 @@ public final class GatewayBenchServer {
     env.putIfAbsent("NODEWARD_DATA_DIR", dir.resolve("data").toString());
     env.put("NODEWARD_AUTHORIZER_GATEWAY_PORT", Integer.toString(gatewayPort));
     env.putIfAbsent("NODEWARD_AUTHORIZER_ADMIN_PORT", "0");
+    env.putIfAbsent("NODEWARD_AUTHORIZER_GATEWAY_RATE", "0"); // a load test: one certificate, thousands a second
     env.put("NODEWARD_AUTHORIZER_TRUST_CHAIN_PEM", dir.resolve("ca.pem").toString());
     env.put("NODEWARD_AUTHORIZER_TLS_CERT_PEM", dir.resolve("server.pem").toString());
     env.put("NODEWARD_AUTHORIZER_TLS_KEY_PEM", dir.resolve("server.key").toString());

@@ -72,6 +72,7 @@ public final class RevocationPropagationBench {
     env.put("NODEWARD_DATA_DIR", dir.resolve("data").toString());
     env.put("NODEWARD_AUTHORIZER_GATEWAY_PORT", "0");
     env.put("NODEWARD_AUTHORIZER_ADMIN_PORT", "0");
+    env.put("NODEWARD_AUTHORIZER_GATEWAY_RATE", "0"); // each certificate asks as fast as it can until its 403
     env.put("NODEWARD_AUTHORIZER_TRUST_CHAIN_PEM", dir.resolve("ca.pem").toString());
     env.put("NODEWARD_AUTHORIZER_TLS_CERT_PEM", dir.resolve("server.pem").toString());
     env.put("NODEWARD_AUTHORIZER_TLS_KEY_PEM", dir.resolve("server.key").toString());
