@@ -3,7 +3,7 @@ package io.nodeward.authorizer.api;
 import io.nodeward.authorizer.app.AccessAuthorization;
 import io.nodeward.authorizer.config.AuthorizeApiSettings;
 import io.nodeward.authorizer.domain.AuthorizeCallers;
-import io.nodeward.authorizer.domain.RateLimiter;
+import io.nodeward.kit.http.RateLimiter;
 import io.nodeward.kit.http.ProblemHandler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;

@@ -1,7 +1,7 @@
 package io.nodeward.authorizer.api;
 
 import io.nodeward.authorizer.domain.AuthorizeCallers;
-import io.nodeward.authorizer.domain.RateLimiter;
+import io.nodeward.kit.http.RateLimiter;
 import io.nodeward.kit.http.ProblemException;
 import io.nodeward.kit.http.Problems;
 import io.vertx.ext.web.handler.PlatformHandler;

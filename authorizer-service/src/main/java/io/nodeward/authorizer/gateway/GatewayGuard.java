@@ -1,7 +1,7 @@
 package io.nodeward.authorizer.gateway;
 
 import io.nodeward.authorizer.config.GatewayLimits;
-import io.nodeward.authorizer.domain.RateLimiter;
+import io.nodeward.kit.http.RateLimiter;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,6 +1,6 @@
 package io.nodeward.issuer.app;
 
-import io.nodeward.issuer.domain.RateLimiter;
+import io.nodeward.kit.http.RateLimiter;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.function.LongSupplier;

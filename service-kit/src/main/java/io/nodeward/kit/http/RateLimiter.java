@@ -1,12 +1,13 @@
-package io.nodeward.issuer.domain;
+package io.nodeward.kit.http;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-identity token buckets (issue 13.12): each identity may do {@code ratePerSecond} operations a second with a
- * burst of one second's worth. Time is passed in (nanoseconds), so the rule is tested without waiting. Memory is
+ * Per-identity token buckets, used by the issuer (issuance, renewal, revocation; issue 13.12) and the authorizer
+ * (the gateway per certificate, {@code /authorize} per caller; 13.3, 13.12): each identity may do
+ * {@code ratePerSecond} operations a second with a burst of one second's worth. Time is passed in (nanoseconds), so the rule is tested without waiting. Memory is
  * bounded: beyond {@code maxIdentities}, buckets that have refilled completely (idle identities) are dropped,
  * which forgets nothing that matters since a full bucket is what a new identity gets.
  */

@@ -1,4 +1,4 @@
-package io.nodeward.issuer.domain;
+package io.nodeward.kit.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
