@@ -2,6 +2,7 @@ package io.nodeward.bench.audit;
 
 import io.nodeward.audit.AuditService;
 import io.nodeward.audit.config.AuditConfig;
+import io.nodeward.bench.Machine;
 import io.nodeward.events.CloudEvent;
 import io.nodeward.events.EventCodec;
 import io.nodeward.events.Topics;
@@ -48,7 +49,7 @@ public final class AuditIngestBenchmark {
       Result r = run(vertx, settings, store, events, batch, consumers, "measured", 2);
       System.out.printf("RESULT ingest %-8s %,9d events in %6.2f s = %,8.0f events/s; JVM CPU %.1f µs/event (service, consumers and "
           + "in-process broker; the database's own CPU not counted); load average %.2f (batch %d, %d consumers, produce %.1f s, "
-          + "service start %.2f s)%n", store, events, r.seconds, r.rate(), r.cpuMicrosPerEvent, AuditLogBenchmark.loadAverage(),
+          + "service start %.2f s)%n", store, events, r.seconds, r.rate(), r.cpuMicrosPerEvent, Machine.loadAverage(),
           batch, consumers, r.produceSeconds, r.startSeconds);
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -88,7 +89,7 @@ public final class AuditIngestBenchmark {
         long head = service.store().treeSize();
         if (head > 0 && firstSeen == 0) {
           firstSeen = System.nanoTime();
-          cpuAtFirst = processCpuNanos();
+          cpuAtFirst = Machine.processCpuNanos();
           headAtFirst = head;
         }
         if (head >= count) {
@@ -97,15 +98,10 @@ public final class AuditIngestBenchmark {
         Thread.sleep(5);
       }
       double seconds = (System.nanoTime() - firstSeen) / 1e9;
-      double cpuMicros = (processCpuNanos() - cpuAtFirst) / 1e3 / (count - headAtFirst);
+      double cpuMicros = (Machine.processCpuNanos() - cpuAtFirst) / 1e3 / (count - headAtFirst);
       service.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
       return new Result(count - headAtFirst, seconds, produceSeconds, startSeconds, cpuMicros);
     }
-  }
-
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
   }
 
   /** Writes the events straight to the topics (the producers' cost is not what is measured). */

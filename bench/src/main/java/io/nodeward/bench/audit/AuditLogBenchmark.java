@@ -14,6 +14,7 @@ import io.nodeward.audit.domain.log.TileHashes;
 import io.nodeward.audit.domain.log.ProofVerifier;
 import io.nodeward.audit.domain.log.Tile;
 import io.nodeward.audit.domain.log.TreeEdge;
+import io.nodeward.bench.Machine;
 import java.util.Collection;
 import io.nodeward.audit.domain.log.SignedNote;
 import io.nodeward.audit.store.JdbcAuditStore;
@@ -22,7 +23,6 @@ import io.nodeward.events.EventCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,7 +93,7 @@ public final class AuditLogBenchmark {
     AuditEventGenerator generator = new AuditEventGenerator(records, 500, 1000, 5000, Instant.parse("2026-11-01T00:00:00Z"),
         Duration.ofDays(30), 7);
     long wall = System.nanoTime();
-    long cpu = processCpuNanos();
+    long cpu = Machine.processCpuNanos();
     long step = System.nanoTime();
     for (long from = 0; from < records; from += batch) {
       long to = Math.min(records, from + batch);
@@ -105,12 +105,12 @@ public final class AuditLogBenchmark {
       if (to % 1_000_000 == 0 || to == records) {
         double seconds = (System.nanoTime() - step) / 1e9;
         System.out.printf("  loaded %,d (%,.0f/s over the last step; load average %.2f)%n", to,
-            (to % 1_000_000 == 0 ? 1_000_000 : to % 1_000_000) / seconds, loadAverage());
+            (to % 1_000_000 == 0 ? 1_000_000 : to % 1_000_000) / seconds, Machine.loadAverage());
         step = System.nanoTime();
       }
     }
     double seconds = (System.nanoTime() - wall) / 1e9;
-    double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
+    double cpuSeconds = (Machine.processCpuNanos() - cpu) / 1e9;
     System.out.printf("RESULT load %,d records through TrailWriter in %.1f s = %,.0f records/s (JVM CPU %.1f µs/record; "
         + "batch %d)%n", records, seconds, records / seconds, cpuSeconds * 1e6 / records, batch);
   }
@@ -134,7 +134,7 @@ public final class AuditLogBenchmark {
         write.putTiles(changed);
         return null;
       });
-      System.out.printf("  tiles for %,d leaves (load average %.2f)%n", to, loadAverage());
+      System.out.printf("  tiles for %,d leaves (load average %.2f)%n", to, Machine.loadAverage());
     }
     System.out.printf("RESULT bulk tree load: %,d leaves in %.1f s%n", leaves, (System.nanoTime() - wall) / 1e9);
   }
@@ -149,7 +149,7 @@ public final class AuditLogBenchmark {
     long[] consistency = new long[count];
     long maxInclusionBytes = 0;
     long maxConsistencyBytes = 0;
-    long cpu = processCpuNanos();
+    long cpu = Machine.processCpuNanos();
     long wall = System.nanoTime();
     for (int i = 0; i < count; i++) {
       long sequence = 1 + random.nextLong(size);
@@ -161,9 +161,9 @@ public final class AuditLogBenchmark {
       }
       maxInclusionBytes = Math.max(maxInclusionBytes, 32L * proof.hashes().size());
     }
-    double inclusionCpu = (processCpuNanos() - cpu) / 1e3 / count;
+    double inclusionCpu = (Machine.processCpuNanos() - cpu) / 1e3 / count;
     double inclusionWall = (System.nanoTime() - wall) / 1e3 / count;
-    cpu = processCpuNanos();
+    cpu = Machine.processCpuNanos();
     wall = System.nanoTime();
     for (int i = 0; i < count; i++) {
       long from = 1 + random.nextLong(size - 1);
@@ -172,30 +172,30 @@ public final class AuditLogBenchmark {
       consistency[i] = System.nanoTime() - t0;
       maxConsistencyBytes = Math.max(maxConsistencyBytes, 32L * proof.hashes().size());
     }
-    double consistencyCpu = (processCpuNanos() - cpu) / 1e3 / count;
+    double consistencyCpu = (Machine.processCpuNanos() - cpu) / 1e3 / count;
     double consistencyWall = (System.nanoTime() - wall) / 1e3 / count;
     long bound = 32L * (64 - Long.numberOfLeadingZeros(size - 1));
     System.out.printf("RESULT inclusion proof at %,d leaves: p50 %.3f ms, p99 %.3f ms, max %.3f ms; %.0f µs wall, %.0f µs JVM "
         + "CPU per proof; largest %d bytes (32·⌈log2 n⌉ = %d); every proof verified against the signed root (load average %.2f)%n",
         size, ms(inclusion, 0.50), ms(inclusion, 0.99), ms(inclusion, 1.0), inclusionWall, inclusionCpu, maxInclusionBytes, bound,
-        loadAverage());
+        Machine.loadAverage());
     System.out.printf("RESULT consistency proof to %,d leaves: p50 %.3f ms, p99 %.3f ms, max %.3f ms; %.0f µs wall, %.0f µs JVM "
         + "CPU per proof; largest %d bytes (load average %.2f)%n",
         size, ms(consistency, 0.50), ms(consistency, 0.99), ms(consistency, 1.0), consistencyWall, consistencyCpu,
-        maxConsistencyBytes, loadAverage());
+        maxConsistencyBytes, Machine.loadAverage());
   }
 
   private static void verify(JdbcAuditStore store, Ed25519KeySigner signer) {
     LogVerifier verifier = LogVerifier.create(signer.verifierKey(), ORIGIN, new EventCodec());
-    long cpu = processCpuNanos();
+    long cpu = Machine.processCpuNanos();
     long wall = System.nanoTime();
     VerificationReport report = store.scan(contents -> verifier.verify(contents, null));
     double seconds = (System.nanoTime() - wall) / 1e9;
-    double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
+    double cpuSeconds = (Machine.processCpuNanos() - cpu) / 1e9;
     System.out.printf("RESULT full verification: intact=%s, %,d records re-hashed, %,d leaves, %d checkpoints checked%s in %.1f s "
         + "= %,.0f records/s, JVM CPU %.1f s (load average %.2f)%n", report.intact(), report.recordsChecked(), report.treeSize(),
         report.checkpointsChecked(), report.finding() == null ? "" : " (" + report.finding() + ")", seconds,
-        report.recordsChecked() / seconds, cpuSeconds, loadAverage());
+        report.recordsChecked() / seconds, cpuSeconds, Machine.loadAverage());
   }
 
   private static <T> T await(Future<T> future) throws Exception {
@@ -207,14 +207,6 @@ public final class AuditLogBenchmark {
     Arrays.sort(sorted);
     int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
     return sorted[Math.max(0, index)] / 1e6;
-  }
-
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-  }
-
-  static double loadAverage() {
-    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private AuditLogBenchmark() {

@@ -2,6 +2,7 @@ package io.nodeward.bench.issuer;
 
 import io.nodeward.authorizer.AuthorizerService;
 import io.nodeward.authorizer.config.AuthorizerConfig;
+import io.nodeward.bench.Machine;
 import io.nodeward.bench.authorizer.BenchPki;
 import io.nodeward.identity.DevIdentityConfig;
 import io.nodeward.identity.DevIdentityProvider;
@@ -14,7 +15,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,14 +86,14 @@ public final class ConfirmedRevocationBench {
           .put("ownerUserId", sub(alice)).put("upstreamUrl", "http://127.0.0.1:9000"), 201);
       awaitLive(http, port, instances);
       System.out.printf("Confirmed revocation bench: %d authorizer instance(s), cores=%d, java %s, load %s%n",
-          instances, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage());
+          instances, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Machine.loadAverages());
 
       long[] micros = new long[count];
       long cpuNanos = 0;
       for (int i = 0; i < warmup + count; i++) {
         String serial = call(http, port, HttpMethod.POST, "/v1/certificates", alice,
             new JsonObject().put("nodeId", "bench-node").put("keyAlgorithm", "EC_P256"), 201).getString("serialNumber");
-        long cpu = processCpuNanos();
+        long cpu = Machine.processCpuNanos();
         long began = System.nanoTime();
         JsonObject revoked = call(http, port, HttpMethod.POST, "/v1/certificates/" + serial + "/revoke", alice,
             new JsonObject().put("reason", "KEY_COMPROMISE"), 200);
@@ -105,14 +105,14 @@ public final class ConfirmedRevocationBench {
         }
         if (i >= warmup) {
           micros[i - warmup] = took / 1_000;
-          cpuNanos += processCpuNanos() - cpu;
+          cpuNanos += Machine.processCpuNanos() - cpu;
         }
       }
       Arrays.sort(micros);
       System.out.printf("RESULT revocations=%d instances=%d p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f "
               + "jvm_cpu_ms_per_revocation=%.2f%n", count, instances, pct(micros, 0.50), pct(micros, 0.90),
           pct(micros, 0.99), micros[count - 1] / 1000.0, cpuNanos / 1e6 / count);
-      System.out.printf("Load average after: %s%n", loadAverage());
+      System.out.printf("Load average after: %s%n", Machine.loadAverages());
       http.close().await();
       for (AuthorizerService authorizer : authorizers) {
         authorizer.close().await();
@@ -155,18 +155,6 @@ public final class ConfirmedRevocationBench {
       Thread.sleep(50);
     }
     throw new IllegalStateException("the issuer never heard " + instances + " authorizer instances");
-  }
-
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-  }
-
-  private static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (java.io.IOException e) {
-      return "unknown";
-    }
   }
 
   private static String sub(String token) {

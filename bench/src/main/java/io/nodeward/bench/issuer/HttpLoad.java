@@ -1,5 +1,6 @@
 package io.nodeward.bench.issuer;
 
+import io.nodeward.bench.Machine;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -33,11 +34,6 @@ final class HttpLoad {
     }
   }
 
-  static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
-
   private HttpLoad() {
   }
 
@@ -50,7 +46,7 @@ final class HttpLoad {
     AtomicInteger failures = new AtomicInteger();
     String[] firstFailure = new String[1];
     long started = System.nanoTime();
-    long cpuStarted = processCpuNanos();
+    long cpuStarted = Machine.processCpuNanos();
     Future<?>[] loops = new Future<?>[connections];
     for (int i = 0; i < connections; i++) {
       Promise<Void> done = Promise.promise();
@@ -60,7 +56,7 @@ final class HttpLoad {
     }
     Future.all(java.util.List.of(loops)).await();
     double seconds = (System.nanoTime() - started) / 1e9;
-    double cpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
+    double cpuSeconds = (Machine.processCpuNanos() - cpuStarted) / 1e9;
     client.close().await();
     return new Result(count, failures.get(), seconds, cpuSeconds, latencies, firstFailure[0]);
   }

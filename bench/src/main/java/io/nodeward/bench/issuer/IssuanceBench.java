@@ -1,5 +1,6 @@
 package io.nodeward.bench.issuer;
 
+import io.nodeward.bench.Machine;
 import io.nodeward.identity.DevIdentityConfig;
 import io.nodeward.identity.DevIdentityProvider;
 import io.nodeward.identity.DevUsers;
@@ -69,7 +70,7 @@ public final class IssuanceBench {
       List<String> ecCsrs = csrs("EC", 500);
       List<String> rsaCsrs = csrs("RSA", 64);
       System.out.printf("Issuer bench: %d connections, cores=%d, java %s, load %s%n", connections,
-          Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage());
+          Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Machine.loadAverages());
 
       System.out.println("Warm-up ...");
       load(clientVertx, issuer, alice, connections, Math.max(2000, csrCount / 4), csrBody(rsaCsrs));
@@ -99,7 +100,7 @@ public final class IssuanceBench {
       CognitoTokenVerifier verifier = CognitoTokenVerifier.create(vertx, config.cognito());
       if (Boolean.parseBoolean(System.getProperty("bench.components", "true"))) ComponentTimings.run(vertx, kafkaSettings, (LocalCa) issuer.certificateAuthority(), config.profile(), ecCsrs, rsaCsrs,
           verifier, alice, connections);
-      System.out.printf("Load average after: %s%n", loadAverage());
+      System.out.printf("Load average after: %s%n", Machine.loadAverages());
       verifier.close().await();
       issuer.close().await();
       idp.close().await();
@@ -164,11 +165,4 @@ public final class IssuanceBench {
     return csrs;
   }
 
-  private static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (Exception e) {
-      return "n/a";
-    }
-  }
 }
